@@ -1,0 +1,160 @@
+#include "articledb/database.h"
+
+#include <system_error>
+
+#include "store/database_impl.h"
+#include "store/migrations.h"
+#include "store/sqlite.h"
+
+namespace articledb {
+namespace {
+
+// Tables reported by stats(), in schema order.
+constexpr const char* kTables[] = {"articles",       "providers",      "topics",
+                                   "article_topics", "images",         "related",
+                                   "articles_fts",   "roots",          "rejected_files",
+                                   "import_runs",    "import_problems"};
+
+std::int64_t file_size_or_zero(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  return error ? 0 : static_cast<std::int64_t>(size);
+}
+
+}  // namespace
+
+std::string_view to_string(ErrorCode code) noexcept {
+  switch (code) {
+    case ErrorCode::kInvalidArgument: return "invalid-argument";
+    case ErrorCode::kIo: return "io";
+    case ErrorCode::kBusy: return "busy";
+    case ErrorCode::kReadOnly: return "read-only";
+    case ErrorCode::kNotArticleDb: return "not-articledb";
+    case ErrorCode::kSchemaTooNew: return "schema-too-new";
+    case ErrorCode::kSchemaTooOld: return "schema-too-old";
+    case ErrorCode::kCorrupt: return "corrupt";
+    case ErrorCode::kQuerySyntax: return "query-syntax";
+    case ErrorCode::kNotFound: return "not-found";
+    case ErrorCode::kDatabase: return "database";
+  }
+  return "unknown";
+}
+
+Database::Database(const std::filesystem::path& path, const OpenOptions& options)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->path = path;
+  impl_->mode = options.mode;
+  impl_->db = store::open_connection(path, options);
+}
+
+Database::~Database() = default;
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+
+int Database::current_schema_version() noexcept { return store::migrations().back().version; }
+
+const std::filesystem::path& Database::path() const noexcept { return impl_->path; }
+
+OpenMode Database::mode() const noexcept { return impl_->mode; }
+
+Stats Database::stats() const {
+  SQLite::Database& db = *impl_->db;
+  return store::guarded("cannot read statistics", [&] {
+    Stats stats;
+    stats.schema_version = db.execAndGet("PRAGMA user_version").getInt();
+    for (const char* table : kTables) {
+      const auto rows = db.execAndGet(std::string("SELECT count(*) FROM ") + table).getInt64();
+      stats.tables.push_back({table, rows});
+    }
+    stats.articles = stats.tables.front().rows;
+
+    SQLite::Statement collections(
+        db, "SELECT coalesce(collection, ''), count(*) FROM articles GROUP BY 1 ORDER BY 1");
+    while (collections.executeStep()) {
+      stats.collections.push_back({collections.getColumn(0).getString(),
+                                   collections.getColumn(1).getInt64()});
+    }
+    SQLite::Statement range(db, "SELECT min(published_at), max(published_at) FROM articles");
+    if (range.executeStep()) {
+      if (auto oldest = store::optional_text(range.getColumn(0))) {
+        stats.oldest = parse_timestamp(*oldest);
+      }
+      if (auto newest = store::optional_text(range.getColumn(1))) {
+        stats.newest = parse_timestamp(*newest);
+      }
+    }
+    const auto page_size = db.execAndGet("PRAGMA page_size").getInt64();
+    const auto page_count = db.execAndGet("PRAGMA page_count").getInt64();
+    stats.database_bytes = page_size * page_count;
+    const std::string main = impl_->path.string();
+    if (main != ":memory:" && !main.empty()) {
+      stats.database_bytes = std::max(stats.database_bytes, file_size_or_zero(impl_->path));
+      stats.database_bytes += file_size_or_zero(main + "-wal");
+    }
+    return stats;
+  });
+}
+
+CheckReport Database::check() const {
+  SQLite::Database& db = *impl_->db;
+  return store::guarded("cannot check the database", [&] {
+    CheckReport report;
+    SQLite::Statement integrity(db, "PRAGMA integrity_check");
+    while (integrity.executeStep()) {
+      const std::string line = integrity.getColumn(0).getString();
+      if (line != "ok") report.faults.push_back("integrity_check: " + line);
+    }
+    SQLite::Statement foreign_keys(db, "PRAGMA foreign_key_check");
+    while (foreign_keys.executeStep()) {
+      report.faults.push_back("foreign key: row " + foreign_keys.getColumn(1).getString() +
+                              " of " + foreign_keys.getColumn(0).getString() +
+                              " points to a missing row of " +
+                              foreign_keys.getColumn(2).getString());
+    }
+    if (impl_->mode == OpenMode::kReadWrite) {
+      // FTS5's own check writes nothing, but is a command, refused by query_only.
+      try {
+        db.exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')");
+      } catch (const SQLite::Exception& e) {
+        report.faults.push_back(std::string("articles_fts integrity-check: ") + e.what());
+      }
+    }
+    struct Probe {
+      const char* what;
+      const char* sql;
+    };
+    static constexpr Probe kProbes[] = {
+        {"articles without a full-text row",
+         "SELECT count(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)"},
+        {"full-text rows without an article",
+         "SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)"},
+        {"full-text rows that differ from their article",
+         "SELECT count(*) FROM articles AS a JOIN articles_fts AS f ON f.rowid = a.id "
+         "WHERE f.title IS NOT a.title OR f.excerpt IS NOT a.excerpt "
+         "OR f.body IS NOT a.body_text OR f.provider IS NOT a.provider_name"},
+        {"topic links without an article",
+         "SELECT count(*) FROM article_topics WHERE article_id NOT IN (SELECT id FROM articles)"},
+        {"topic links without a topic",
+         "SELECT count(*) FROM article_topics WHERE topic_id NOT IN (SELECT id FROM topics)"},
+        {"images without an article",
+         "SELECT count(*) FROM images WHERE article_id NOT IN (SELECT id FROM articles)"},
+        {"related entries without an article",
+         "SELECT count(*) FROM related WHERE article_id NOT IN (SELECT id FROM articles)"},
+        {"topics without an article",
+         "SELECT count(*) FROM topics WHERE id NOT IN (SELECT topic_id FROM article_topics)"},
+        {"providers without an article or related entry",
+         "SELECT count(*) FROM providers WHERE id NOT IN "
+         "(SELECT provider_id FROM articles WHERE provider_id IS NOT NULL) AND id NOT IN "
+         "(SELECT provider_id FROM related WHERE provider_id IS NOT NULL)"},
+        {"articles whose root is missing",
+         "SELECT count(*) FROM articles WHERE root_id NOT IN (SELECT id FROM roots)"},
+    };
+    for (const Probe& probe : kProbes) {
+      const auto count = db.execAndGet(probe.sql).getInt64();
+      if (count != 0) report.faults.push_back(std::to_string(count) + " " + probe.what);
+    }
+    return report;
+  });
+}
+
+}  // namespace articledb

@@ -1,0 +1,162 @@
+#include "store/sqlite.h"
+
+#include <sqlite3.h>
+
+#include "store/migrations.h"
+
+namespace articledb::store {
+namespace {
+
+int latest_version() { return migrations().back().version; }
+
+std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+
+}  // namespace
+
+Error translate(const SQLite::Exception& error, std::string_view context) {
+  std::string message(context);
+  message += ": ";
+  message += error.getErrorStr() != nullptr ? error.getErrorStr() : "error";
+  const std::string detail = error.what();
+  if (detail != message && detail != (error.getErrorStr() ? error.getErrorStr() : "")) {
+    message += " (" + detail + ")";
+  }
+  switch (error.getErrorCode()) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return Error(ErrorCode::kBusy,
+                   message + ": the database is locked; is another import running?");
+    case SQLITE_READONLY:
+      return Error(ErrorCode::kReadOnly, message + ": the database cannot be written here");
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      return Error(ErrorCode::kIo, message);
+    case SQLITE_NOTADB:
+      return Error(ErrorCode::kNotArticleDb, message + ": this is not a SQLite database");
+    case SQLITE_CORRUPT:
+      return Error(ErrorCode::kCorrupt,
+                   message + ": the database file is damaged; restore it from a backup or "
+                             "import the files again into a new one");
+    default:
+      return Error(ErrorCode::kDatabase, message);
+  }
+}
+
+WriteTransaction::WriteTransaction(SQLite::Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+WriteTransaction::~WriteTransaction() {
+  if (open_) db_.tryExec("ROLLBACK");
+}
+
+void WriteTransaction::commit() {
+  db_.exec("COMMIT");
+  open_ = false;
+}
+
+void WriteTransaction::rollback() {
+  open_ = false;
+  db_.exec("ROLLBACK");
+}
+
+void migrate(SQLite::Database& db) {
+  WriteTransaction transaction(db);
+  // Read again under the write lock: another process may have migrated meanwhile.
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version > latest_version()) return;  // reported by the caller's check
+  for (const Migration& migration : migrations()) {
+    if (migration.version <= version) continue;
+    try {
+      db.exec(migration.sql);
+    } catch (const SQLite::Exception& e) {
+      throw translate(e, std::string("schema migration ") + migration.name + " failed");
+    }
+    db.exec("PRAGMA user_version = " + std::to_string(migration.version));
+  }
+  db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+  transaction.commit();
+}
+
+std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
+                                                  const OpenOptions& options) {
+  const bool read_only = options.mode == OpenMode::kReadOnly;
+  const std::string context = "cannot open database " + quoted(path);
+  std::unique_ptr<SQLite::Database> db;
+  try {
+    const int flags = read_only ? SQLite::OPEN_READONLY
+                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    db = std::make_unique<SQLite::Database>(path.string(), flags | SQLite::OPEN_NOMUTEX,
+                                            static_cast<int>(options.busy_timeout.count()));
+  } catch (const SQLite::Exception& e) {
+    throw translate(e, context);
+  }
+  return guarded(context, [&]() -> std::unique_ptr<SQLite::Database> {
+    const int application_id = db->execAndGet("PRAGMA application_id").getInt();
+    int version = db->execAndGet("PRAGMA user_version").getInt();
+    const bool empty = db->execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0;
+    if (application_id != kApplicationId && !(application_id == 0 && version == 0 && empty)) {
+      throw Error(ErrorCode::kNotArticleDb,
+                  quoted(path) + " is a SQLite database, but not an articledb one");
+    }
+    if (version > latest_version()) {
+      throw Error(ErrorCode::kSchemaTooNew,
+                  quoted(path) + " has schema version " + std::to_string(version) +
+                      ", newer than this articledb reads (" + std::to_string(latest_version()) +
+                      "); upgrade articledb");
+    }
+    if (read_only) {
+      if (version < latest_version()) {
+        throw Error(ErrorCode::kSchemaTooOld,
+                    quoted(path) + (empty ? " is empty; import articles into it first"
+                                          : " needs a schema migration; open it read-write "
+                                            "once (e.g. with articledb import) to migrate it"));
+      }
+      db->exec("PRAGMA query_only = ON");
+    } else {
+      db->exec("PRAGMA journal_mode = WAL");
+      db->exec("PRAGMA synchronous = NORMAL");
+      db->exec("PRAGMA secure_delete = OFF");
+      if (version < latest_version()) migrate(*db);
+    }
+    db->exec("PRAGMA foreign_keys = ON");
+    db->exec("PRAGMA temp_store = MEMORY");
+    return std::move(db);
+  });
+}
+
+void bind(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
+  if (value) {
+    statement.bindNoCopy(index, *value);
+  } else {
+    statement.bind(index);
+  }
+}
+
+void bind(SQLite::Statement& statement, int index, const std::optional<std::int64_t>& value) {
+  if (value) {
+    statement.bind(index, static_cast<std::int64_t>(*value));
+  } else {
+    statement.bind(index);
+  }
+}
+
+void bind(SQLite::Statement& statement, int index, const std::optional<bool>& value) {
+  if (value) {
+    statement.bind(index, *value ? 1 : 0);
+  } else {
+    statement.bind(index);
+  }
+}
+
+std::optional<std::string> optional_text(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getString();
+}
+
+std::optional<std::int64_t> optional_int(const SQLite::Column& column) {
+  if (column.isNull()) return std::nullopt;
+  return column.getInt64();
+}
+
+}  // namespace articledb::store

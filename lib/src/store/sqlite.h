@@ -1,0 +1,72 @@
+// SQLite connections: opening with articledb's settings, migrations, and the translation of
+// SQLiteCpp's exceptions into articledb::Error (the one place where that happens).
+#ifndef ARTICLEDB_STORE_SQLITE_H_
+#define ARTICLEDB_STORE_SQLITE_H_
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "articledb/database.h"
+#include "articledb/error.h"
+
+namespace articledb::store {
+
+/// "ADB1": marks a SQLite file as an articledb database (PRAGMA application_id).
+inline constexpr int kApplicationId = 0x41444231;
+
+/// `error` as an articledb::Error whose message starts with `context`.
+Error translate(const SQLite::Exception& error, std::string_view context);
+
+/// Runs `body`, turning SQLite exceptions into articledb::Error.
+template <class Body>
+auto guarded(std::string_view context, Body&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const SQLite::Exception& e) {
+    throw translate(e, context);
+  }
+}
+
+/// Opens `path` with the settings articledb relies on (foreign keys, WAL, busy timeout),
+/// checks that it is an articledb database, and migrates it when opened read-write.
+std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
+                                                  const OpenOptions& options);
+
+/// Applies the migrations newer than the database's PRAGMA user_version, in one transaction.
+void migrate(SQLite::Database& db);
+
+/// RAII transaction taken with BEGIN IMMEDIATE (the write lock at once, so that a busy
+/// database fails here and not halfway). Rolls back unless committed.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(SQLite::Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+  void rollback();
+
+ private:
+  SQLite::Database& db_;
+  bool open_ = true;
+};
+
+// Binding helpers for optional values: an empty optional binds NULL.
+void bind(SQLite::Statement& statement, int index, const std::optional<std::string>& value);
+void bind(SQLite::Statement& statement, int index, const std::optional<std::int64_t>& value);
+void bind(SQLite::Statement& statement, int index, const std::optional<bool>& value);
+
+/// The column as an optional (NULL gives nullopt).
+std::optional<std::string> optional_text(const SQLite::Column& column);
+std::optional<std::int64_t> optional_int(const SQLite::Column& column);
+
+}  // namespace articledb::store
+
+#endif  // ARTICLEDB_STORE_SQLITE_H_

@@ -1,0 +1,154 @@
+// articledb import: bring a database up to date with folders of article files.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "articledb/importer.h"
+#include "commands.h"
+#include "output.h"
+
+namespace articledb::cli {
+namespace {
+
+struct ImportArgs {
+  std::string db;
+  std::vector<std::string> paths;
+  bool prune = false;
+  bool force = false;
+  bool dry_run = false;
+  bool json = false;
+  bool quiet = false;
+  unsigned jobs = 0;
+  std::uint64_t max_file_size = ImportOptions{}.max_file_size;
+};
+
+// Prints problems as they come, and a progress bar on a terminal.
+class TerminalObserver : public ImportObserver {
+ public:
+  TerminalObserver(bool progress, bool warnings) : progress_(progress), warnings_(warnings) {}
+  ~TerminalObserver() override { clear(); }
+
+  void on_progress(const ImportProgress& p) override {
+    if (!progress_ || p.total == 0) return;
+    const double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
+    const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(kWidth * p.done / p.total);
+    char line[160];
+    std::snprintf(line, sizeof line, "\r[%s%s] %llu/%llu files  %.0f files/s  ETA %d:%02d ",
+                  std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                  std::string(static_cast<std::size_t>(kWidth - filled), '.').c_str(),
+                  static_cast<unsigned long long>(p.done), static_cast<unsigned long long>(p.total),
+                  rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    std::cerr << line << std::flush;
+    shown_ = true;
+  }
+
+  void on_problem(const Problem& problem) override {
+    if (problem.severity == Problem::Severity::kWarning && !warnings_) return;
+    clear();
+    std::cerr << problem.to_string() << '\n';
+  }
+
+  void clear() {
+    if (shown_) std::cerr << "\r\033[K" << std::flush;
+    shown_ = false;
+  }
+
+ private:
+  bool progress_;
+  bool warnings_;
+  bool shown_ = false;
+};
+
+const char* severity_name(Problem::Severity severity) {
+  switch (severity) {
+    case Problem::Severity::kWarning: return "warning";
+    case Problem::Severity::kSkipped: return "skipped";
+    case Problem::Severity::kError: return "error";
+  }
+  return "error";
+}
+
+nlohmann::ordered_json to_json(const ImportSummary& s) {
+  nlohmann::ordered_json problems = nlohmann::ordered_json::array();
+  for (const Problem& p : s.problems) {
+    problems.push_back({{"path", p.path},
+                        {"line", p.line},
+                        {"column", p.column},
+                        {"severity", severity_name(p.severity)},
+                        {"message", p.message}});
+  }
+  return {{"dry_run", s.dry_run}, {"run_id", s.run_id},     {"files", s.files},
+          {"added", s.added},     {"updated", s.updated},   {"moved", s.moved},
+          {"unchanged", s.unchanged}, {"removed", s.removed}, {"missing", s.missing},
+          {"skipped", s.skipped}, {"failed", s.failed},     {"warnings", s.warnings},
+          {"seconds", s.seconds}, {"problems", problems}};
+}
+
+int run_import(const ImportArgs& args) {
+  // A dry run never creates a database: without one, everything would be added.
+  std::error_code error;
+  const bool exists = std::filesystem::exists(args.db, error);
+  Database database(args.dry_run && !exists ? std::filesystem::path(":memory:")
+                                            : std::filesystem::path(args.db));
+
+  TerminalObserver observer(!args.quiet && !args.json && is_terminal(STDERR_FILENO), !args.quiet);
+  ImportOptions options;
+  options.prune = args.prune;
+  options.force = args.force;
+  options.dry_run = args.dry_run;
+  options.jobs = args.jobs;
+  options.max_file_size = args.max_file_size;
+  options.observer = args.json ? nullptr : &observer;
+
+  std::vector<std::filesystem::path> roots(args.paths.begin(), args.paths.end());
+  const ImportSummary s = Importer(database, options).run(roots);
+  observer.clear();
+
+  if (args.json) {
+    std::cout << to_json(s).dump(2) << '\n';
+  } else {
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.2f", s.seconds);
+    std::cout << (s.dry_run ? "dry run, nothing written: " : "") << "added " << s.added
+              << ", updated " << s.updated << ", moved " << s.moved << ", unchanged "
+              << s.unchanged << ", removed " << s.removed << ", skipped " << s.skipped
+              << ", failed " << s.failed << " (" << s.files << " files";
+    if (s.warnings > 0) std::cout << ", " << s.warnings << " warnings";
+    std::cout << ") in " << seconds << " s\n";
+    if (s.missing > 0) {
+      std::cerr << "articledb: " << s.missing
+                << " articles have no file any more; run with --prune to remove them\n";
+    }
+  }
+  return s.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace
+
+void add_import_command(CLI::App& app, Action& action) {
+  auto args = std::make_shared<ImportArgs>();
+  CLI::App* command = app.add_subcommand(
+      "import", "Import article files (.md .markdown .html .htm .txt) from folders or files");
+  add_database_option(*command, args->db);
+  command->add_option("paths", args->paths, "Folders (searched recursively) or files")
+      ->required()
+      ->type_name("PATH");
+  command->add_flag("--prune", args->prune, "Remove articles whose file is gone from PATH");
+  command->add_flag("--force", args->force, "Read and import every file, changed or not");
+  command->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
+  command->add_option("--jobs,-j", args->jobs, "Parsing threads (default: one per core)")
+      ->check(CLI::Range(0u, 1024u));
+  command->add_option("--max-file-size", args->max_file_size,
+                      "Reject larger files, in bytes (default: 16 MiB)")
+      ->check(CLI::PositiveNumber);
+  command->add_flag("--json", args->json, "Print the summary, with every problem, as JSON");
+  command->add_flag("--quiet,-q", args->quiet, "No progress bar and no warnings");
+  command->callback([args, &action] { action = [args] { return run_import(*args); }; });
+}
+
+}  // namespace articledb::cli
