@@ -66,9 +66,12 @@ class TerminalObserver : public ImportObserver {
 
 const char* severity_name(Problem::Severity severity) {
   switch (severity) {
-    case Problem::Severity::kWarning: return "warning";
-    case Problem::Severity::kSkipped: return "skipped";
-    case Problem::Severity::kError: return "error";
+    case Problem::Severity::kWarning:
+      return "warning";
+    case Problem::Severity::kSkipped:
+      return "skipped";
+    case Problem::Severity::kError:
+      return "error";
   }
   return "error";
 }
@@ -82,11 +85,11 @@ nlohmann::ordered_json to_json(const ImportSummary& s) {
                         {"severity", severity_name(p.severity)},
                         {"message", p.message}});
   }
-  return {{"dry_run", s.dry_run}, {"run_id", s.run_id},     {"files", s.files},
-          {"added", s.added},     {"updated", s.updated},   {"moved", s.moved},
+  return {{"dry_run", s.dry_run},     {"run_id", s.run_id},   {"files", s.files},
+          {"added", s.added},         {"updated", s.updated}, {"moved", s.moved},
           {"unchanged", s.unchanged}, {"removed", s.removed}, {"missing", s.missing},
-          {"skipped", s.skipped}, {"failed", s.failed},     {"warnings", s.warnings},
-          {"seconds", s.seconds}, {"problems", problems}};
+          {"skipped", s.skipped},     {"failed", s.failed},   {"warnings", s.warnings},
+          {"seconds", s.seconds},     {"problems", problems}};
 }
 
 int run_import(const ImportArgs& args) {
@@ -115,9 +118,9 @@ int run_import(const ImportArgs& args) {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", s.seconds);
     std::cout << (s.dry_run ? "dry run, nothing written: " : "") << "added " << s.added
-              << ", updated " << s.updated << ", moved " << s.moved << ", unchanged "
-              << s.unchanged << ", removed " << s.removed << ", skipped " << s.skipped
-              << ", failed " << s.failed << " (" << s.files << " files";
+              << ", updated " << s.updated << ", moved " << s.moved << ", unchanged " << s.unchanged
+              << ", removed " << s.removed << ", skipped " << s.skipped << ", failed " << s.failed
+              << " (" << s.files << " files";
     if (s.warnings > 0) std::cout << ", " << s.warnings << " warnings";
     std::cout << ") in " << seconds << " s\n";
     if (s.missing > 0) {
@@ -143,8 +146,9 @@ void add_import_command(CLI::App& app, Action& action) {
   command->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
   command->add_option("--jobs,-j", args->jobs, "Parsing threads (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
-  command->add_option("--max-file-size", args->max_file_size,
-                      "Reject larger files, in bytes (default: 16 MiB)")
+  command
+      ->add_option("--max-file-size", args->max_file_size,
+                   "Reject larger files, in bytes (default: 16 MiB)")
       ->check(CLI::PositiveNumber);
   command->add_flag("--json", args->json, "Print the summary, with every problem, as JSON");
   command->add_flag("--quiet,-q", args->quiet, "No progress bar and no warnings");

@@ -66,7 +66,8 @@ int run_stats(const StatsArgs& args) {
 
 void add_stats_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<StatsArgs>();
-  CLI::App* command = app.add_subcommand("stats", "Show row counts, collections, time range and size");
+  CLI::App* command =
+      app.add_subcommand("stats", "Show row counts, collections, time range and size");
   add_database_option(*command, args->db);
   command->add_flag("--json", args->json, "Print as JSON");
   command->callback([args, &action] { action = [args] { return run_stats(*args); }; });

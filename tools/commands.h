@@ -4,16 +4,16 @@
 #define ARTICLEDB_TOOLS_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 
 namespace articledb::cli {
 
 /// Exit statuses, as documented in the README.
-inline constexpr int kExitOk = 0;          ///< everything worked
-inline constexpr int kExitSomeFailed = 1;  ///< some files failed (the rest were imported); check found faults
-inline constexpr int kExitError = 2;       ///< usage error, or the database could not be used
+inline constexpr int kExitOk = 0;  ///< everything worked
+inline constexpr int kExitSomeFailed =
+    1;  ///< some files failed (the rest were imported); check found faults
+inline constexpr int kExitError = 2;  ///< usage error, or the database could not be used
 
 using Action = std::function<int()>;
 

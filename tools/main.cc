@@ -1,6 +1,5 @@
 // articledb: command-line tool over the articledb library.
 #include <CLI/CLI.hpp>
-
 #include <cstdlib>
 #include <iostream>
 
@@ -11,7 +10,8 @@ namespace articledb::cli {
 
 void add_database_option(CLI::App& command, std::string& path) {
   const char* from_environment = std::getenv("ARTICLEDB_DB");
-  path = from_environment != nullptr && *from_environment != '\0' ? from_environment : "articles.db";
+  path =
+      from_environment != nullptr && *from_environment != '\0' ? from_environment : "articles.db";
   command.add_option("--db", path, "Database file (default: articles.db, or $ARTICLEDB_DB)")
       ->type_name("FILE");
 }
@@ -20,12 +20,14 @@ void add_database_option(CLI::App& command, std::string& path) {
 
 int main(int argc, char** argv) {
   using namespace articledb::cli;
-  CLI::App app{"articledb: a SQLite database and full-text index of articles written as files "
-               "with YAML front matter"};
+  CLI::App app{
+      "articledb: a SQLite database and full-text index of articles written as files "
+      "with YAML front matter"};
   app.set_version_flag("--version", std::string(ARTICLEDB_VERSION));
   app.require_subcommand(1);
-  app.footer("Exit status: 0 all good, 1 some files failed (or check found faults), "
-             "2 usage or database error.");
+  app.footer(
+      "Exit status: 0 all good, 1 some files failed (or check found faults), "
+      "2 usage or database error.");
   Action action;
   add_import_command(app, action);
   add_stats_command(app, action);

@@ -36,10 +36,10 @@ struct Image {
 
 /// Who published an article. Providers are shared between articles with the same domain.
 struct Provider {
-  std::optional<std::int64_t> id;      ///< set when read from a database
-  std::string name;                    ///< as written in the article
-  std::optional<std::string> domain;   ///< normalised: lower case, without "www."
-  std::vector<Image> images;           ///< logos, as listed by the article
+  std::optional<std::int64_t> id;     ///< set when read from a database
+  std::string name;                   ///< as written in the article
+  std::optional<std::string> domain;  ///< normalised: lower case, without "www."
+  std::vector<Image> images;          ///< logos, as listed by the article
 
   bool operator==(const Provider&) const = default;
 };
@@ -75,8 +75,8 @@ enum class BodyFormat { kHtml, kMarkdown, kText };
 
 /// One article file.
 struct Article {
-  std::optional<std::int64_t> id;  ///< set when read from a database
-  std::string path;                ///< relative to its import root, '/'-separated
+  std::optional<std::int64_t> id;         ///< set when read from a database
+  std::string path;                       ///< relative to its import root, '/'-separated
   std::optional<std::string> collection;  ///< "_news/x.md" gives "news"
 
   std::string title;  ///< `title`, or `name` for profiles and communities

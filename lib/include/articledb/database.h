@@ -35,8 +35,8 @@ struct Stats {
   };
   int schema_version = 0;
   std::int64_t articles = 0;
-  std::vector<Count> tables;       ///< rows per table, in schema order
-  std::vector<Count> collections;  ///< articles per collection ("" for none), by name
+  std::vector<Count> tables;        ///< rows per table, in schema order
+  std::vector<Count> collections;   ///< articles per collection ("" for none), by name
   std::optional<Timestamp> oldest;  ///< earliest published_at
   std::optional<Timestamp> newest;  ///< latest published_at
   std::int64_t database_bytes = 0;  ///< main file plus write-ahead log

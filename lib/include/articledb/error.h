@@ -30,8 +30,7 @@ std::string_view to_string(ErrorCode code) noexcept;
 /// exception). The message says what went wrong and, where it can, what to do about it.
 class Error : public std::runtime_error {
  public:
-  Error(ErrorCode code, const std::string& message)
-      : std::runtime_error(message), code_(code) {}
+  Error(ErrorCode code, const std::string& message) : std::runtime_error(message), code_(code) {}
 
   ErrorCode code() const noexcept { return code_; }
 

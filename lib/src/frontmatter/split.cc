@@ -26,9 +26,8 @@ SplitResult split(std::string_view text) {
   std::size_t line_start = yaml_start;
   while (line_start < text.size()) {
     end = text.find('\n', line_start);
-    const std::string_view current =
-        text.substr(line_start, end == std::string_view::npos ? std::string_view::npos
-                                                              : end - line_start);
+    const std::string_view current = text.substr(
+        line_start, end == std::string_view::npos ? std::string_view::npos : end - line_start);
     if (is_fence(current, "---") || is_fence(current, "...")) {
       Parts parts;
       parts.yaml = text.substr(yaml_start, line_start - yaml_start);

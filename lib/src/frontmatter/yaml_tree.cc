@@ -117,9 +117,9 @@ class TreeBuilder : public YAML::EventHandler {
       throw Stop{"a mapping key must be a plain value, not a list or a mapping", position(mark)};
     }
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw Stop{"front matter is nested deeper than " + std::to_string(limits_.max_depth) +
-                     " levels",
-                 position(mark)};
+      throw Stop{
+          "front matter is nested deeper than " + std::to_string(limits_.max_depth) + " levels",
+          position(mark)};
     }
     count(1, mark);
     Frame frame;

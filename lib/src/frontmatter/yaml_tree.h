@@ -22,9 +22,9 @@ struct Node {
   /// A scalar written without quotes or tag; YAML's core schema gives it a type
   /// ("true", "106", "4.5", "~"), while a quoted one is always a string.
   bool plain = false;
-  std::string value;           ///< scalar text
-  Position position;           ///< where the value starts
-  std::vector<Node> items;     ///< sequence items, or map values
+  std::string value;              ///< scalar text
+  Position position;              ///< where the value starts
+  std::vector<Node> items;        ///< sequence items, or map values
   std::vector<std::string> keys;  ///< map keys, parallel to `items`
   std::vector<Position> key_positions;
 
@@ -41,7 +41,7 @@ struct YamlError {
 
 /// Limits that keep hostile input from taking the process down.
 struct YamlLimits {
-  int max_depth = 64;                ///< nesting of maps and sequences
+  int max_depth = 64;                 ///< nesting of maps and sequences
   std::size_t max_nodes = 1'000'000;  ///< values, counting each use of an alias
 };
 

@@ -38,7 +38,8 @@ bool is_racy(std::int64_t mtime_ns, std::int64_t read_ns) {
 }
 
 std::string now_text(const source::FileSystem& files) {
-  const std::chrono::sys_time<std::chrono::nanoseconds> now{std::chrono::nanoseconds(files.now_ns())};
+  const std::chrono::sys_time<std::chrono::nanoseconds> now{
+      std::chrono::nanoseconds(files.now_ns())};
   return format_timestamp(std::chrono::floor<std::chrono::seconds>(now));
 }
 
@@ -55,10 +56,10 @@ std::string relative_to(const std::string& path, const std::string& folder) {
 
 // One path given to run().
 struct Target {
-  fs::path given;          // as the caller wrote it, for messages
-  std::string absolute;    // canonical
+  fs::path given;        // as the caller wrote it, for messages
+  std::string absolute;  // canonical
   bool single_file = false;
-  std::string folder;      // what is walked: the target, or a single file's folder
+  std::string folder;  // what is walked: the target, or a single file's folder
 };
 
 // The part of a database root that a target covers.
@@ -97,8 +98,8 @@ std::string key_of(std::int64_t root_id, std::string_view path) {
 
 struct WorkItem {
   std::int64_t root_id = 0;
-  std::string path;      // relative to the root
-  std::string display;   // for messages
+  std::string path;     // relative to the root
+  std::string display;  // for messages
   std::string absolute;
   source::FileStat stat;
   KnownArticle* known = nullptr;
@@ -233,8 +234,8 @@ class ImportRun {
       Scope scope;
       scope.target = target;
       std::tie(scope.root_id, scope.root) = root_for(target.folder);
-      const std::string within = relative_to(target.single_file ? target.absolute : target.folder,
-                                             scope.root);
+      const std::string within =
+          relative_to(target.single_file ? target.absolute : target.folder, scope.root);
       scope.prefix = within.empty() || target.single_file ? within : within + "/";
       scopes_.push_back(std::move(scope));
     }
@@ -243,8 +244,8 @@ class ImportRun {
     report_progress(true);
 
     store::WriteTransaction* current = transaction.get();
-    const unsigned jobs = options_.jobs != 0 ? options_.jobs
-                                             : std::max(1u, std::thread::hardware_concurrency());
+    const unsigned jobs =
+        options_.jobs != 0 ? options_.jobs : std::max(1u, std::thread::hardware_concurrency());
     std::vector<std::unique_ptr<normalize::TextNormalizer>> normalizers(jobs);
     writes_since_commit_ = 0;
     last_commit_ = std::chrono::steady_clock::now();
@@ -252,7 +253,8 @@ class ImportRun {
     util::ordered_parallel<WorkResult>(
         to_read.size(), jobs, static_cast<std::size_t>(jobs) * 64,
         [&](std::size_t index, unsigned worker) {
-          if (!normalizers[worker]) normalizers[worker] = std::make_unique<normalize::TextNormalizer>();
+          if (!normalizers[worker])
+            normalizers[worker] = std::make_unique<normalize::TextNormalizer>();
           return read_and_parse(to_read[index], *normalizers[worker]);
         },
         [&](std::size_t index, WorkResult&& result) {
@@ -286,15 +288,18 @@ class ImportRun {
 
   void load_known(const Scope& scope) {
     const bool exact = scope.target.single_file;
-    const std::string upper = scope.prefix.empty() ? "" : scope.prefix.substr(0, scope.prefix.size() - 1) + "0";
-    const char* range = exact ? " AND path = ?2"
-                              : (scope.prefix.empty() ? "" : " AND path >= ?2 AND path < ?3");
+    const std::string upper =
+        scope.prefix.empty() ? "" : scope.prefix.substr(0, scope.prefix.size() - 1) + "0";
+    const char* range =
+        exact ? " AND path = ?2" : (scope.prefix.empty() ? "" : " AND path >= ?2 AND path < ?3");
     SQLite::Statement articles(
         db_, std::string("SELECT id, path, file_size, file_mtime_ns, content_hash, "
-                         "stat_verified FROM articles WHERE root_id = ?1") + range);
+                         "stat_verified FROM articles WHERE root_id = ?1") +
+                 range);
     SQLite::Statement rejected(
         db_, std::string("SELECT path, file_size, file_mtime_ns, status, line, col, message "
-                         "FROM rejected_files WHERE root_id = ?1") + range);
+                         "FROM rejected_files WHERE root_id = ?1") +
+                 range);
     for (SQLite::Statement* query : {&articles, &rejected}) {
       query->bind(1, static_cast<std::int64_t>(scope.root_id));
       if (exact || !scope.prefix.empty()) query->bind(2, scope.prefix);
@@ -342,8 +347,7 @@ class ImportRun {
       }
       for (const auto& error : errors) {
         ++summary_.failed;
-        add_problem(make_problem(error.path, Problem::Severity::kError, error.message),
-                    error.path);
+        add_problem(make_problem(error.path, Problem::Severity::kError, error.message), error.path);
       }
       for (auto& file : found) {
         WorkItem item;
@@ -375,7 +379,8 @@ class ImportRun {
   bool unchanged(const WorkItem& item) {
     const KnownArticle* known = item.known;
     if (known != nullptr) {
-      if (known->verified && known->size == item.stat.size && known->mtime_ns == item.stat.mtime_ns) {
+      if (known->verified && known->size == item.stat.size &&
+          known->mtime_ns == item.stat.mtime_ns) {
         ++summary_.unchanged;
         ++done_;
         return true;
@@ -457,27 +462,35 @@ class ImportRun {
     std::int64_t id = 0;
     enum class Change { kAdded, kUpdated, kMoved };
     Change change = Change::kAdded;
-    savepoint([&] {
-      if (item.known != nullptr) {
-        writer_.remove(item.known->id);
-        id = writer_.insert(parse.parsed, location, result.facts, item.known->id, imported_at_);
-        change = Change::kUpdated;
-      } else if (auto moved = take_moved(result.facts.content_hash)) {
-        writer_.relocate(*moved, location, result.facts);
-        id = *moved;
-        change = Change::kMoved;
-      } else {
-        id = writer_.insert(parse.parsed, location, result.facts, std::nullopt, imported_at_);
-        change = Change::kAdded;
-      }
-      if (item.rejected != nullptr) forget_rejected(item);
-    }, item);
+    savepoint(
+        [&] {
+          if (item.known != nullptr) {
+            writer_.remove(item.known->id);
+            id = writer_.insert(parse.parsed, location, result.facts, item.known->id, imported_at_);
+            change = Change::kUpdated;
+          } else if (auto moved = take_moved(result.facts.content_hash)) {
+            writer_.relocate(*moved, location, result.facts);
+            id = *moved;
+            change = Change::kMoved;
+          } else {
+            id = writer_.insert(parse.parsed, location, result.facts, std::nullopt, imported_at_);
+            change = Change::kAdded;
+          }
+          if (item.rejected != nullptr) forget_rejected(item);
+        },
+        item);
     if (id == 0) return;  // the database refused it; reported by savepoint()
     ++writes_since_commit_;
     switch (change) {
-      case Change::kAdded: ++summary_.added; break;
-      case Change::kUpdated: ++summary_.updated; break;
-      case Change::kMoved: ++summary_.moved; break;
+      case Change::kAdded:
+        ++summary_.added;
+        break;
+      case Change::kUpdated:
+        ++summary_.updated;
+        break;
+      case Change::kMoved:
+        ++summary_.moved;
+        break;
     }
     note_racy(id, item, result);
     if (change != Change::kMoved) {
@@ -666,9 +679,9 @@ class ImportRun {
       WHERE id = ?1)sql");
     update.bind(1, static_cast<std::int64_t>(summary_.run_id));
     update.bind(2, now_text(files_));
-    const std::uint64_t counts[] = {summary_.files,     summary_.added,   summary_.updated,
-                                    summary_.moved,     summary_.unchanged, summary_.removed,
-                                    summary_.skipped,   summary_.failed,  summary_.warnings};
+    const std::uint64_t counts[] = {summary_.files,   summary_.added,     summary_.updated,
+                                    summary_.moved,   summary_.unchanged, summary_.removed,
+                                    summary_.skipped, summary_.failed,    summary_.warnings};
     for (int i = 0; i < 9; ++i) update.bind(3 + i, static_cast<std::int64_t>(counts[i]));
     update.exec();
     SQLite::Statement insert(db_,
@@ -686,9 +699,9 @@ class ImportRun {
         insert.bind(3);
         insert.bind(4);
       }
-      insert.bind(5, problem.severity == Problem::Severity::kWarning
-                         ? "warning"
-                         : problem.severity == Problem::Severity::kSkipped ? "skipped" : "error");
+      insert.bind(5, problem.severity == Problem::Severity::kWarning   ? "warning"
+                     : problem.severity == Problem::Severity::kSkipped ? "skipped"
+                                                                       : "error");
       insert.bind(6, problem.message);
       insert.exec();
     }
@@ -762,8 +775,8 @@ std::optional<std::string> collection_of(std::string_view path) {
 ImportSummary run_import(Database& database, const std::vector<fs::path>& roots,
                          const ImportOptions& options, const source::FileSystem& files) {
   if (database.mode() != OpenMode::kReadWrite) {
-    throw Error(ErrorCode::kReadOnly, "cannot import into '" + database.path().string() +
-                                          "': it was opened read-only");
+    throw Error(ErrorCode::kReadOnly,
+                "cannot import into '" + database.path().string() + "': it was opened read-only");
   }
   return store::guarded("import failed", [&] {
     ImportRun run(*database.impl().db, options, files);

@@ -86,13 +86,34 @@ std::string collect_text(const GumboNode* root) {
           // Inline elements join their text to the neighbours ("<b>x</b>y" -> "xy");
           // every other element ends with a separator.
           switch (node->v.element.tag) {
-            case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI:
-            case GUMBO_TAG_BDO: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA:
-            case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_I: case GUMBO_TAG_KBD:
-            case GUMBO_TAG_MARK: case GUMBO_TAG_Q: case GUMBO_TAG_S: case GUMBO_TAG_SAMP:
-            case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG: case GUMBO_TAG_SUB:
-            case GUMBO_TAG_SUP: case GUMBO_TAG_TIME: case GUMBO_TAG_U: case GUMBO_TAG_VAR:
-            case GUMBO_TAG_FONT: case GUMBO_TAG_STRIKE: case GUMBO_TAG_BIG: case GUMBO_TAG_TT:
+            case GUMBO_TAG_A:
+            case GUMBO_TAG_ABBR:
+            case GUMBO_TAG_B:
+            case GUMBO_TAG_BDI:
+            case GUMBO_TAG_BDO:
+            case GUMBO_TAG_CITE:
+            case GUMBO_TAG_CODE:
+            case GUMBO_TAG_DATA:
+            case GUMBO_TAG_DFN:
+            case GUMBO_TAG_EM:
+            case GUMBO_TAG_I:
+            case GUMBO_TAG_KBD:
+            case GUMBO_TAG_MARK:
+            case GUMBO_TAG_Q:
+            case GUMBO_TAG_S:
+            case GUMBO_TAG_SAMP:
+            case GUMBO_TAG_SMALL:
+            case GUMBO_TAG_SPAN:
+            case GUMBO_TAG_STRONG:
+            case GUMBO_TAG_SUB:
+            case GUMBO_TAG_SUP:
+            case GUMBO_TAG_TIME:
+            case GUMBO_TAG_U:
+            case GUMBO_TAG_VAR:
+            case GUMBO_TAG_FONT:
+            case GUMBO_TAG_STRIKE:
+            case GUMBO_TAG_BIG:
+            case GUMBO_TAG_TT:
               break;
             default:
               stack.push_back(nullptr);
@@ -127,8 +148,8 @@ std::string markdown_to_text(std::string_view markdown) {
   const auto append = [](const MD_CHAR* text, MD_SIZE size, void* userdata) {
     static_cast<std::string*>(userdata)->append(text, size);
   };
-  const int failed = md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), append,
-                             &html, MD_DIALECT_GITHUB, 0);
+  const int failed = md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), append, &html,
+                             MD_DIALECT_GITHUB, 0);
   // md4c fails only when out of memory; then the text itself is the best we have.
   return html_to_text(failed != 0 ? markdown : std::string_view(html));
 }

@@ -4,8 +4,8 @@
 #include <unicode/idna.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
-#include <unicode/ucnv.h>
 #include <unicode/uchar.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 #include <uriparser/Uri.h>
@@ -41,11 +41,33 @@ std::string normalize_with(const icu::Normalizer2& normalizer, std::string_view 
 bool encodes_as_continuation(UChar32 c) {
   if (c >= 0x80 && c <= 0xBF) return true;
   switch (c) {
-    case 0x20AC: case 0x201A: case 0x0192: case 0x201E: case 0x2026: case 0x2020:
-    case 0x2021: case 0x02C6: case 0x2030: case 0x0160: case 0x2039: case 0x0152:
-    case 0x017D: case 0x2018: case 0x2019: case 0x201C: case 0x201D: case 0x2022:
-    case 0x2013: case 0x2014: case 0x02DC: case 0x2122: case 0x0161: case 0x203A:
-    case 0x0153: case 0x017E: case 0x0178:
+    case 0x20AC:
+    case 0x201A:
+    case 0x0192:
+    case 0x201E:
+    case 0x2026:
+    case 0x2020:
+    case 0x2021:
+    case 0x02C6:
+    case 0x2030:
+    case 0x0160:
+    case 0x2039:
+    case 0x0152:
+    case 0x017D:
+    case 0x2018:
+    case 0x2019:
+    case 0x201C:
+    case 0x201D:
+    case 0x2022:
+    case 0x2013:
+    case 0x2014:
+    case 0x02DC:
+    case 0x2122:
+    case 0x0161:
+    case 0x203A:
+    case 0x0153:
+    case 0x017E:
+    case 0x0178:
       return true;
     default:
       return false;
@@ -87,8 +109,7 @@ struct TextNormalizer::Icu {
     idna.reset(icu::IDNA::createUTS46Instance(UIDNA_NONTRANSITIONAL_TO_ASCII, status));
     cp1252 = ucnv_open("windows-1252", &status);
     if (U_SUCCESS(status)) {
-      ucnv_setFromUCallBack(cp1252, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                            &status);
+      ucnv_setFromUCallBack(cp1252, UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
     }
     if (U_FAILURE(status)) {
       ucnv_close(cp1252);
@@ -217,9 +238,9 @@ std::optional<std::string> TextNormalizer::domain(std::string_view text) {
     const char* error = nullptr;
     if (uriParseSingleUriA(&uri, url.c_str(), &error) != URI_SUCCESS) return std::nullopt;
     host.assign(uri.hostText.first ? uri.hostText.first : "",
-                uri.hostText.first ? static_cast<std::size_t>(uri.hostText.afterLast -
-                                                              uri.hostText.first)
-                                   : 0);
+                uri.hostText.first
+                    ? static_cast<std::size_t>(uri.hostText.afterLast - uri.hostText.first)
+                    : 0);
     uriFreeUriMembersA(&uri);
   }
   while (!host.empty() && host.back() == '.') host.pop_back();

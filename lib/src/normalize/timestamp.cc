@@ -39,7 +39,8 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
       !read_number(text, pos, 2, day)) {
     return std::nullopt;
   }
-  const year_month_day date{std::chrono::year{year}, std::chrono::month{static_cast<unsigned>(month)},
+  const year_month_day date{std::chrono::year{year},
+                            std::chrono::month{static_cast<unsigned>(month)},
                             std::chrono::day{static_cast<unsigned>(day)}};
   if (!date.ok()) return std::nullopt;
   sys_seconds time{sys_days{date}};

@@ -24,8 +24,8 @@ std::string lower(std::string_view text) {
 
 bool is_tracking_parameter(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kNames = {
-      "fbclid", "gclid", "dclid", "gclsrc", "msclkid", "mc_cid",
-      "mc_eid", "yclid", "igshid", "_ga",   "_gl",     "ocid"};
+      "fbclid", "gclid", "dclid",  "gclsrc", "msclkid", "mc_cid",
+      "mc_eid", "yclid", "igshid", "_ga",    "_gl",     "ocid"};
   const std::string key = lower(name);
   if (key.rfind("utm_", 0) == 0) return true;
   return std::find(kNames.begin(), kNames.end(), key) != kNames.end();
@@ -85,7 +85,8 @@ std::optional<std::string> canonical_url(std::string_view url) {
   out += lower(text_of(uri.hostText));
   if (ipv6) out.push_back(']');
   const std::string_view port = text_of(uri.portText);
-  const bool default_port = (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
+  const bool default_port =
+      (scheme == "http" && port == "80") || (scheme == "https" && port == "443");
   if (!port.empty() && !default_port) {
     out.push_back(':');
     out.append(port);
@@ -93,7 +94,8 @@ std::optional<std::string> canonical_url(std::string_view url) {
   if (uri.pathHead == nullptr) {
     out.push_back('/');
   } else {
-    for (const UriPathSegmentA* segment = uri.pathHead; segment != nullptr; segment = segment->next) {
+    for (const UriPathSegmentA* segment = uri.pathHead; segment != nullptr;
+         segment = segment->next) {
       out.push_back('/');
       out.append(text_of(segment->text));
     }

@@ -69,8 +69,8 @@ class FieldMapper {
     problem.line = node.position.line;
     problem.column = node.position.column;
     problem.severity = Problem::Severity::kWarning;
-    problem.message = field + ": expected " + std::string(expected) + ", found " +
-                      describe(node) + "; the value is kept in extra";
+    problem.message = field + ": expected " + std::string(expected) + ", found " + describe(node) +
+                      "; the value is kept in extra";
     problems_.push_back(std::move(problem));
   }
 
@@ -109,7 +109,8 @@ class FieldMapper {
       std::string_view digits = normalize::trim(node.value);
       if (!digits.empty() && digits[0] == '+') digits.remove_prefix(1);
       std::int64_t value = 0;
-      const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+      const auto [end, error] =
+          std::from_chars(digits.data(), digits.data() + digits.size(), value);
       if (!digits.empty() && error == std::errc() && end == digits.data() + digits.size()) {
         return value;
       }
@@ -304,9 +305,8 @@ Problem problem_at(std::string_view path, frontmatter::Position position,
 }
 
 ParseResult reject(ParseResult result, Problem problem) {
-  result.outcome = problem.severity == Problem::Severity::kSkipped
-                       ? ParseResult::Outcome::kSkipped
-                       : ParseResult::Outcome::kFailed;
+  result.outcome = problem.severity == Problem::Severity::kSkipped ? ParseResult::Outcome::kSkipped
+                                                                   : ParseResult::Outcome::kFailed;
   result.problems.insert(result.problems.begin(), std::move(problem));
   return result;
 }
@@ -347,18 +347,16 @@ ParseResult parse_article(std::string_view content, std::string_view path, BodyF
 
   if (const std::size_t nul = content.find('\0'); nul != std::string_view::npos) {
     const auto at = util::position_of(content, nul);
-    return reject(std::move(result),
-                  problem_at(path, {at.line, at.column}, Severity::kError,
-                             "binary data (a NUL byte), not a text file"));
+    return reject(std::move(result), problem_at(path, {at.line, at.column}, Severity::kError,
+                                                "binary data (a NUL byte), not a text file"));
   }
   if (const auto bad = util::find_invalid_utf8(content)) {
     const auto at = util::position_of(content, *bad);
     char byte[8];
     std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(content[*bad]));
-    return reject(std::move(result),
-                  problem_at(path, {at.line, at.column}, Severity::kError,
-                             std::string("invalid UTF-8 (byte ") + byte +
-                                 "); save the file as UTF-8"));
+    return reject(std::move(result), problem_at(path, {at.line, at.column}, Severity::kError,
+                                                std::string("invalid UTF-8 (byte ") + byte +
+                                                    "); save the file as UTF-8"));
   }
 
   const frontmatter::SplitResult split = frontmatter::split(content);
@@ -376,9 +374,8 @@ ParseResult parse_article(std::string_view content, std::string_view path, BodyF
 
   auto yaml = frontmatter::parse_yaml(parts.yaml, parts.yaml_line);
   if (const auto* error = std::get_if<frontmatter::YamlError>(&yaml)) {
-    return reject(std::move(result),
-                  problem_at(path, error->position, Severity::kError,
-                             "invalid YAML in front matter: " + error->message));
+    return reject(std::move(result), problem_at(path, error->position, Severity::kError,
+                                                "invalid YAML in front matter: " + error->message));
   }
   const Node& root = std::get<Node>(yaml);
 
@@ -496,9 +493,8 @@ ParseResult parse_article(std::string_view content, std::string_view path, BodyF
     article.title = text.clean(name_node->value, true);
   }
   if (article.title.empty()) {
-    return reject(std::move(result),
-                  problem_at(path, root.position, Severity::kSkipped,
-                             "front matter has no title (nor a name)"));
+    return reject(std::move(result), problem_at(path, root.position, Severity::kSkipped,
+                                                "front matter has no title (nor a name)"));
   }
 
   if (const std::string_view body = parts.body; !normalize::trim(body).empty()) {

@@ -33,8 +33,8 @@ struct ParsedArticle {
 struct ParseResult {
   enum class Outcome { kArticle, kSkipped, kFailed };
   Outcome outcome = Outcome::kFailed;
-  ParsedArticle parsed;            ///< meaningful for kArticle
-  std::vector<Problem> problems;   ///< warnings; for kSkipped/kFailed the reason comes first
+  ParsedArticle parsed;           ///< meaningful for kArticle
+  std::vector<Problem> problems;  ///< warnings; for kSkipped/kFailed the reason comes first
 };
 
 /// Body format of a file, from its extension (.html/.htm, .md/.markdown, else text).

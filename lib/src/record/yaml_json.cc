@@ -33,7 +33,7 @@ std::optional<Json> as_integer(std::string_view text) {
   const auto [end, error] =
       std::from_chars(digits.data(), digits.data() + digits.size(), magnitude, base);
   if (end != digits.data() + digits.size()) return std::nullopt;  // not an integer at all
-  if (error != std::errc()) return Json(std::string(text));        // too large: keep the text
+  if (error != std::errc()) return Json(std::string(text));       // too large: keep the text
   if (!negative) {
     if (magnitude <= static_cast<std::uint64_t>(INT64_MAX)) {
       return Json(static_cast<std::int64_t>(magnitude));

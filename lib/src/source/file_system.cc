@@ -83,8 +83,8 @@ class PosixFileSystem final : public FileSystem {
         }
         const std::string_view name = entry->d_name;
         if (name.empty() || name[0] == '.') continue;
-        const std::string child = relative.empty() ? std::string(name)
-                                                   : relative + "/" + std::string(name);
+        const std::string child =
+            relative.empty() ? std::string(name) : relative + "/" + std::string(name);
         unsigned char type = entry->d_type;
         if (type == DT_DIR) {
           pending.push_back(child);
@@ -164,4 +164,3 @@ const FileSystem& real_file_system() {
 }
 
 }  // namespace articledb::source
-

@@ -40,8 +40,7 @@ ArticleWriter::ArticleWriter(SQLite::Database& db)
       find_topic_(db, "SELECT id, name FROM topics WHERE key = ?1"),
       insert_topic_(db, "INSERT INTO topics(name, key, slug) VALUES (?1, ?2, ?3)"),
       find_provider_by_domain_(db, "SELECT id FROM providers WHERE domain = ?1"),
-      find_provider_by_name_(db,
-                             "SELECT id FROM providers WHERE name_key = ?1 AND domain IS NULL"),
+      find_provider_by_name_(db, "SELECT id FROM providers WHERE name_key = ?1 AND domain IS NULL"),
       insert_provider_(db, "INSERT INTO providers(domain, name, name_key) VALUES (?1, ?2, ?3)"),
       insert_image_(db,
                     "INSERT INTO images(article_id, role, position, url, width, height, title, "

@@ -85,7 +85,7 @@ class ArticleWriter {
   SQLite::Statement update_file_;
   SQLite::Statement relocate_;
   SQLite::Statement mark_verified_;
-  std::unordered_map<std::string, TopicRow> topics_;        // by key
+  std::unordered_map<std::string, TopicRow> topics_;         // by key
   std::unordered_map<std::string, std::int64_t> providers_;  // by "d:domain" or "n:name key"
   std::optional<std::int64_t> next_id_;
 };

@@ -10,10 +10,9 @@ namespace articledb {
 namespace {
 
 // Tables reported by stats(), in schema order.
-constexpr const char* kTables[] = {"articles",       "providers",      "topics",
-                                   "article_topics", "images",         "related",
-                                   "articles_fts",   "roots",          "rejected_files",
-                                   "import_runs",    "import_problems"};
+constexpr const char* kTables[] = {
+    "articles",     "providers", "topics",         "article_topics", "images",         "related",
+    "articles_fts", "roots",     "rejected_files", "import_runs",    "import_problems"};
 
 std::int64_t file_size_or_zero(const std::filesystem::path& path) {
   std::error_code error;
@@ -25,17 +24,28 @@ std::int64_t file_size_or_zero(const std::filesystem::path& path) {
 
 std::string_view to_string(ErrorCode code) noexcept {
   switch (code) {
-    case ErrorCode::kInvalidArgument: return "invalid-argument";
-    case ErrorCode::kIo: return "io";
-    case ErrorCode::kBusy: return "busy";
-    case ErrorCode::kReadOnly: return "read-only";
-    case ErrorCode::kNotArticleDb: return "not-articledb";
-    case ErrorCode::kSchemaTooNew: return "schema-too-new";
-    case ErrorCode::kSchemaTooOld: return "schema-too-old";
-    case ErrorCode::kCorrupt: return "corrupt";
-    case ErrorCode::kQuerySyntax: return "query-syntax";
-    case ErrorCode::kNotFound: return "not-found";
-    case ErrorCode::kDatabase: return "database";
+    case ErrorCode::kInvalidArgument:
+      return "invalid-argument";
+    case ErrorCode::kIo:
+      return "io";
+    case ErrorCode::kBusy:
+      return "busy";
+    case ErrorCode::kReadOnly:
+      return "read-only";
+    case ErrorCode::kNotArticleDb:
+      return "not-articledb";
+    case ErrorCode::kSchemaTooNew:
+      return "schema-too-new";
+    case ErrorCode::kSchemaTooOld:
+      return "schema-too-old";
+    case ErrorCode::kCorrupt:
+      return "corrupt";
+    case ErrorCode::kQuerySyntax:
+      return "query-syntax";
+    case ErrorCode::kNotFound:
+      return "not-found";
+    case ErrorCode::kDatabase:
+      return "database";
   }
   return "unknown";
 }
@@ -71,8 +81,8 @@ Stats Database::stats() const {
     SQLite::Statement collections(
         db, "SELECT coalesce(collection, ''), count(*) FROM articles GROUP BY 1 ORDER BY 1");
     while (collections.executeStep()) {
-      stats.collections.push_back({collections.getColumn(0).getString(),
-                                   collections.getColumn(1).getInt64()});
+      stats.collections.push_back(
+          {collections.getColumn(0).getString(), collections.getColumn(1).getInt64()});
     }
     SQLite::Statement range(db, "SELECT min(published_at), max(published_at) FROM articles");
     if (range.executeStep()) {
@@ -106,8 +116,8 @@ CheckReport Database::check() const {
     }
     SQLite::Statement foreign_keys(db, "PRAGMA foreign_key_check");
     while (foreign_keys.executeStep()) {
-      report.faults.push_back("foreign key: row " + foreign_keys.getColumn(1).getString() +
-                              " of " + foreign_keys.getColumn(0).getString() +
+      report.faults.push_back("foreign key: row " + foreign_keys.getColumn(1).getString() + " of " +
+                              foreign_keys.getColumn(0).getString() +
                               " points to a missing row of " +
                               foreign_keys.getColumn(2).getString());
     }

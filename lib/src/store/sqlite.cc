@@ -37,8 +37,9 @@ Error translate(const SQLite::Exception& error, std::string_view context) {
       return Error(ErrorCode::kNotArticleDb, message + ": this is not a SQLite database");
     case SQLITE_CORRUPT:
       return Error(ErrorCode::kCorrupt,
-                   message + ": the database file is damaged; restore it from a backup or "
-                             "import the files again into a new one");
+                   message +
+                       ": the database file is damaged; restore it from a backup or "
+                       "import the files again into a new one");
     default:
       return Error(ErrorCode::kDatabase, message);
   }
@@ -84,8 +85,8 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
   const std::string context = "cannot open database " + quoted(path);
   std::unique_ptr<SQLite::Database> db;
   try {
-    const int flags = read_only ? SQLite::OPEN_READONLY
-                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    const int flags =
+        read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     db = std::make_unique<SQLite::Database>(path.string(), flags | SQLite::OPEN_NOMUTEX,
                                             static_cast<int>(options.busy_timeout.count()));
   } catch (const SQLite::Exception& e) {

@@ -1,0 +1,38 @@
+// A file system seam for import tests: counts reads and can run a fake clock.
+#ifndef ARTICLEDB_TESTS_IMPORT_IMPORT_TEST_UTIL_H_
+#define ARTICLEDB_TESTS_IMPORT_IMPORT_TEST_UTIL_H_
+
+#include <atomic>
+#include <optional>
+
+#include "source/file_system.h"
+
+namespace articledb::testing {
+
+/// The real file system, with every read() counted and, optionally, a fixed clock.
+class CountingFileSystem : public source::FileSystem {
+ public:
+  void list(const std::filesystem::path& folder,
+            const std::function<bool(std::string_view)>& accept,
+            std::vector<source::FoundFile>& files,
+            std::vector<source::ListError>& errors) const override {
+    source::real_file_system().list(folder, accept, files, errors);
+  }
+  source::FileContents read(const std::filesystem::path& path, std::uint64_t max) const override {
+    ++reads;
+    return source::real_file_system().read(path, max);
+  }
+  std::optional<source::FileStat> stat(const std::filesystem::path& path) const override {
+    return source::real_file_system().stat(path);
+  }
+  std::int64_t now_ns() const override {
+    return fixed_now ? *fixed_now : source::real_file_system().now_ns();
+  }
+
+  mutable std::atomic<int> reads{0};
+  std::optional<std::int64_t> fixed_now;
+};
+
+}  // namespace articledb::testing
+
+#endif  // ARTICLEDB_TESTS_IMPORT_IMPORT_TEST_UTIL_H_

@@ -1,0 +1,119 @@
+#include "articledb/database.h"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "articledb/error.h"
+#include "test_util.h"
+
+namespace articledb {
+namespace {
+
+ErrorCode error_code_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  ADD_FAILURE() << "no articledb::Error was thrown";
+  return ErrorCode::kDatabase;
+}
+
+TEST(DatabaseTest, CreatesAndMigratesANewFile) {
+  testing::TempDir dir;
+  const Database db(dir / "new.db");
+  EXPECT_EQ(db.mode(), OpenMode::kReadWrite);
+  const Stats stats = db.stats();
+  EXPECT_EQ(stats.schema_version, Database::current_schema_version());
+  EXPECT_EQ(stats.articles, 0);
+  EXPECT_TRUE(db.check().ok());
+  SQLite::Database raw((dir / "new.db").string());
+  EXPECT_EQ(raw.execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), Database::current_schema_version());
+}
+
+TEST(DatabaseTest, ReadOnlyNeverCreatesOrMigrates) {
+  testing::TempDir dir;
+  OpenOptions read_only;
+  read_only.mode = OpenMode::kReadOnly;
+  EXPECT_EQ(error_code_of([&] { Database db(dir / "missing.db", read_only); }), ErrorCode::kIo);
+  EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
+
+  { SQLite::Database empty((dir / "empty.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); }
+  EXPECT_EQ(error_code_of([&] { Database db(dir / "empty.db", read_only); }),
+            ErrorCode::kSchemaTooOld);
+  SQLite::Database raw((dir / "empty.db").string());
+  EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 0);
+}
+
+TEST(DatabaseTest, ReadOnlyDatabaseRefusesWrites) {
+  testing::TempDir dir;
+  { Database create(dir / "a.db"); }
+  OpenOptions read_only;
+  read_only.mode = OpenMode::kReadOnly;
+  Database db(dir / "a.db", read_only);
+  EXPECT_EQ(db.stats().articles, 0);
+}
+
+TEST(DatabaseTest, NewerSchemaIsAClearError) {
+  testing::TempDir dir;
+  { Database create(dir / "a.db"); }
+  {
+    SQLite::Database raw((dir / "a.db").string(), SQLite::OPEN_READWRITE);
+    raw.exec("PRAGMA user_version = 999");
+  }
+  try {
+    Database db(dir / "a.db");
+    FAIL() << "opened a database from the future";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kSchemaTooNew);
+    EXPECT_NE(std::string(e.what()).find("999"), std::string::npos) << e.what();
+  }
+}
+
+TEST(DatabaseTest, ForeignSqliteDatabaseIsRefused) {
+  testing::TempDir dir;
+  {
+    SQLite::Database raw((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec("CREATE TABLE mine(x)");
+  }
+  EXPECT_EQ(error_code_of([&] { Database db(dir / "other.db"); }), ErrorCode::kNotArticleDb);
+  SQLite::Database raw((dir / "other.db").string());
+  EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_schema").getInt(), 1);  // untouched
+}
+
+TEST(DatabaseTest, NonSqliteFileIsRefused) {
+  testing::TempDir dir;
+  testing::write_file(dir / "text.db", std::string(4096, 'x'));
+  EXPECT_EQ(error_code_of([&] { Database db(dir / "text.db"); }), ErrorCode::kNotArticleDb);
+}
+
+TEST(DatabaseTest, UnopenableLocationIsAnIoError) {
+  testing::TempDir dir;
+  EXPECT_EQ(error_code_of([&] { Database db(dir / "no" / "such" / "dir.db"); }), ErrorCode::kIo);
+}
+
+TEST(DatabaseTest, CheckFindsHandMadeDamage) {
+  testing::TempDir dir;
+  Database db(dir / "a.db");
+  {
+    SQLite::Database raw((dir / "a.db").string(), SQLite::OPEN_READWRITE);
+    raw.exec("INSERT INTO topics(name, key, slug) VALUES ('Lonely', 'lonely', 'lonely')");
+    raw.exec("INSERT INTO articles_fts(rowid, title) VALUES (42, 'ghost')");
+  }
+  const CheckReport report = db.check();
+  ASSERT_EQ(report.faults.size(), 2u);
+  EXPECT_NE(report.faults[0].find("full-text rows without an article"), std::string::npos);
+  EXPECT_NE(report.faults[1].find("topics without an article"), std::string::npos);
+}
+
+TEST(DatabaseTest, IsMovable) {
+  testing::TempDir dir;
+  Database a(dir / "a.db");
+  Database b = std::move(a);
+  EXPECT_EQ(b.path(), dir / "a.db");
+  EXPECT_EQ(b.stats().articles, 0);
+}
+
+}  // namespace
+}  // namespace articledb
