@@ -65,6 +65,11 @@ std::optional<std::filesystem::path> shared(const char* name) {
 }
 }  // namespace
 
+bool shared_required() {
+  const char* env = std::getenv("ARTICLEDB_REQUIRE_SHARED");
+  return env != nullptr && std::string_view(env) == "1";
+}
+
 std::optional<std::filesystem::path> corpus_dir() { return shared("corpus"); }
 std::optional<std::filesystem::path> seed_dir() { return shared("seed"); }
 

@@ -42,6 +42,20 @@ std::filesystem::path examples();
 std::optional<std::filesystem::path> corpus_dir();
 std::optional<std::filesystem::path> seed_dir();
 
+/// True when ARTICLEDB_REQUIRE_SHARED=1: tests must fail, not skip, without ../shared.
+bool shared_required();
+
+/// Skips the current test when `present` is false, or fails it when shared_required().
+#define ARTICLEDB_SKIP_WITHOUT_SHARED(present)                                                  \
+  do {                                                                                          \
+    if (!(present)) {                                                                           \
+      if (::articledb::testing::shared_required()) {                                            \
+        FAIL() << "../shared/corpus or ../shared/seed is missing (ARTICLEDB_REQUIRE_SHARED=1)"; \
+      }                                                                                         \
+      GTEST_SKIP() << "../shared/corpus or ../shared/seed not found; set ARTICLEDB_SHARED_DIR"; \
+    }                                                                                           \
+  } while (false)
+
 /// A minimal valid article with the given title (and optional extra front-matter lines).
 std::string article_text(std::string_view title, std::string_view more = "");
 

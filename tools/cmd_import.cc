@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "articledb/error.h"
 #include "articledb/importer.h"
 #include "commands.h"
 #include "output.h"
@@ -93,8 +94,16 @@ nlohmann::ordered_json to_json(const ImportSummary& s) {
 }
 
 int run_import(const ImportArgs& args) {
-  // A dry run never creates a database: without one, everything would be added.
+  // Look at the paths before the database is opened, so that a typo creates no database.
   std::error_code error;
+  for (const std::string& path : args.paths) {
+    if (!std::filesystem::exists(path, error)) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "cannot import '" + path +
+                      "': " + (error ? error.message() : std::string("no such file or folder")));
+    }
+  }
+  // A dry run never creates a database: without one, everything would be added.
   const bool exists = std::filesystem::exists(args.db, error);
   Database database(args.dry_run && !exists ? std::filesystem::path(":memory:")
                                             : std::filesystem::path(args.db));

@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# End-to-end tests of the articledb tool: exit statuses, output, incremental runs.
+set -uo pipefail
+articledb=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect STATUS COMMAND...: runs COMMAND, keeps stdout/stderr in $out/$err, checks the status.
+expect() {
+  local want=$1; shift
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  out=$(cat "$work/out"); err=$(cat "$work/err")
+  [ "$got" -eq "$want" ] || fail "exit $got, wanted $want: $*"$'\n'"$out"$'\n'"$err"
+}
+
+contains() { grep -qF -- "$2" <<<"$1" || fail "expected '$2' in: $1"; }
+
+valid_json() {
+  printf '%s' "$1" > "$work/json"
+  [ "$(sqlite3 :memory: "SELECT json_valid(readfile('$work/json'))")" = 1 ] || fail "invalid JSON: $1"
+}
+
+db="$work/a.db"
+src="$work/src"
+mkdir -p "$src"
+cp -r "$root/examples/articles/." "$src/"
+
+# Help and usage errors.
+expect 0 "$articledb" --help
+contains "$out" "import"
+expect 0 "$articledb" import --help
+contains "$out" "--prune"
+expect 2 "$articledb"
+expect 2 "$articledb" frobnicate
+expect 2 "$articledb" import --db "$db"
+expect 2 "$articledb" import --db "$db" "$work/no-such-folder"
+contains "$err" "no-such-folder"
+expect 2 "$articledb" stats --db "$work/none.db"
+contains "$err" "no database"
+[ -e "$work/none.db" ] && fail "stats created a database"
+
+# A dry run creates nothing.
+expect 0 "$articledb" import --dry-run --db "$db" "$src"
+contains "$out" "dry run"
+contains "$out" "added 12"
+[ -e "$db" ] && fail "a dry run created the database"
+
+# First import, then nothing to do.
+expect 0 "$articledb" import --db "$db" "$src"
+contains "$out" "added 12,"
+expect 0 "$articledb" import --db "$db" "$src"
+contains "$out" "unchanged 12,"
+
+# JSON output.
+expect 0 "$articledb" import --json --db "$db" "$src"
+valid_json "$out"
+contains "$out" '"unchanged": 12'
+expect 0 "$articledb" stats --json --db "$db"
+valid_json "$out"
+contains "$out" '"articles": 12'
+expect 0 "$articledb" stats --db "$db"
+contains "$out" "articles_fts"
+expect 0 "$articledb" check --db "$db"
+contains "$out" "ok"
+
+# A bad file: exit 1, named with line and column; the others stay.
+printf -- '---\ntitle: ok\nheat: 1\ntitle: again\n---\n' > "$src/bad.md"
+expect 1 "$articledb" import --db "$db" "$src"
+contains "$err" "bad.md:4:1: error: invalid YAML in front matter: duplicate key 'title'"
+contains "$out" "failed 1"
+expect 1 "$articledb" import --db "$db" "$src"    # still bad, reported again
+contains "$err" "bad.md:4:1"
+rm "$src/bad.md"
+
+# Warnings do not fail the run.
+printf -- '---\ntitle: typed\nquality: high\n---\n' > "$src/warn.md"
+expect 0 "$articledb" import --db "$db" "$src"
+contains "$err" "warn.md:3:10: warning: quality"
+expect 0 "$articledb" import --quiet --db "$db" "$src"
+
+# Prune.
+rm "$src/warn.md"
+expect 0 "$articledb" import --db "$db" "$src"
+contains "$err" "--prune"
+expect 0 "$articledb" import --prune --db "$db" "$src"
+contains "$out" "removed 1"
+expect 0 "$articledb" check --db "$db"
+
+# Hand damage is found by check.
+sqlite3 "$db" "INSERT INTO articles_fts(rowid, title) VALUES (999999, 'ghost')"
+expect 1 "$articledb" check --db "$db"
+contains "$out" "full-text rows without an article"
+
+# A database from the future, and a file that is not a database.
+sqlite3 "$work/future.db" "PRAGMA application_id = 1094992433; PRAGMA user_version = 99; CREATE TABLE t(x);"
+expect 2 "$articledb" stats --db "$work/future.db"
+contains "$err" "newer"
+echo "not sqlite" > "$work/text.db"
+expect 2 "$articledb" import --db "$work/text.db" "$src"
+
+# $ARTICLEDB_DB is the default database.
+ARTICLEDB_DB="$db" expect 0 "$articledb" stats
+contains "$out" "$db"
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures checks failed"
+  exit 1
+fi
+echo "all CLI checks passed"

@@ -5,16 +5,16 @@
 namespace articledb::frontmatter {
 namespace {
 
-const Parts& parts_of(const SplitResult& result) {
-  static const Parts kEmpty;
+// The parts of a split; they are views into the (static) input text, so a copy is safe.
+Parts parts_of(const SplitResult& result) {
   const auto* parts = std::get_if<Parts>(&result);
   EXPECT_NE(parts, nullptr);
-  return parts != nullptr ? *parts : kEmpty;
+  return parts != nullptr ? *parts : Parts{};
 }
 
 TEST(SplitTest, SeparatesFrontMatterAndBody) {
   const SplitResult result = split("---\ntitle: x\n---\nBody text\n");
-  const Parts& parts = parts_of(result);
+  const Parts parts = parts_of(result);
   EXPECT_EQ(parts.yaml, "title: x\n");
   EXPECT_EQ(parts.yaml_line, 2);
   EXPECT_EQ(parts.body, "Body text\n");
@@ -26,13 +26,13 @@ TEST(SplitTest, AcceptsDotsAsClosingFence) {
 
 TEST(SplitTest, ToleratesByteOrderMarkCrLfAndTrailingSpaces) {
   const SplitResult result = split("\xEF\xBB\xBF---  \r\ntitle: x\r\n--- \r\nbody\r\n");
-  const Parts& parts = parts_of(result);
+  const Parts parts = parts_of(result);
   EXPECT_EQ(parts.yaml, "title: x\r\n");
   EXPECT_EQ(parts.body, "body\r\n");
 }
 
 TEST(SplitTest, EmptyFrontMatterAndNoBody) {
-  const Parts& parts = parts_of(split("---\n---"));
+  const Parts parts = parts_of(split("---\n---"));
   EXPECT_EQ(parts.yaml, "");
   EXPECT_EQ(parts.body, "");
 }
@@ -52,7 +52,7 @@ TEST(SplitTest, UnclosedFrontMatterIsReported) {
 }
 
 TEST(SplitTest, ClosingFenceMayBeTheLastLineWithoutNewline) {
-  const Parts& parts = parts_of(split("---\na: 1\n---"));
+  const Parts parts = parts_of(split("---\na: 1\n---"));
   EXPECT_EQ(parts.yaml, "a: 1\n");
   EXPECT_EQ(parts.body, "");
 }

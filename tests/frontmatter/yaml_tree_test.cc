@@ -102,7 +102,8 @@ TEST(YamlTreeTest, DeepNestingIsRejectedWithoutCrashing) {
   const std::string flow = "a: " + std::string(10'000, '[') + std::string(10'000, ']') + "\n";
   EXPECT_FALSE(parse_error(flow).message.empty());
   std::string block = "a:\n";
-  for (int i = 1; i <= 200; ++i) block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "b:\n";
+  for (int i = 1; i <= 200; ++i)
+    block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "b:\n";
   EXPECT_NE(parse_error(block).message.find("nested deeper"), std::string::npos);
 }
 
@@ -110,9 +111,9 @@ TEST(YamlTreeTest, AliasBombIsStoppedByTheNodeLimit) {
   std::string yaml = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c) {
     const char previous = static_cast<char>(c - 1);
-    yaml += std::string(1, c) + ": &" + c + " [*" + previous + ", *" + previous + ", *" +
-            previous + ", *" + previous + ", *" + previous + ", *" + previous + ", *" +
-            previous + ", *" + previous + ", *" + previous + ", *" + previous + "]\n";
+    yaml += std::string(1, c) + ": &" + c + " [*" + previous + ", *" + previous + ", *" + previous +
+            ", *" + previous + ", *" + previous + ", *" + previous + ", *" + previous + ", *" +
+            previous + ", *" + previous + ", *" + previous + "]\n";
   }
   YamlLimits limits;
   limits.max_nodes = 100'000;

@@ -35,9 +35,7 @@ class CorpusTest : public ::testing::Test {
     dir_ = nullptr;
   }
   void SetUp() override {
-    if (!corpus_ || !seed_) {
-      GTEST_SKIP() << "../shared/corpus or ../shared/seed not found (set ARTICLEDB_SHARED_DIR)";
-    }
+    ARTICLEDB_SKIP_WITHOUT_SHARED(corpus_ && seed_);
     sql_ = std::make_unique<SQLite::Database>((dir_->path() / "corpus.db").string());
   }
 
@@ -121,39 +119,47 @@ TEST_F(CorpusTest, SeedFieldsComeBackExactly) {
   EXPECT_EQ(field("published"), "1");
   EXPECT_THAT(field("secured"), HasSubstr("V7uuaFm/IBR2kRIiKAONEmr"));
   EXPECT_EQ(text("SELECT p.name || '|' || p.domain FROM providers p JOIN articles a ON "
-                 "a.provider_id = p.id WHERE a.id = " + seed),
+                 "a.provider_id = p.id WHERE a.id = " +
+                 seed),
             "ZDNet|zdnet.com");
-  EXPECT_EQ(text("SELECT url || '|' || width || 'x' || height FROM images WHERE role = 'provider' "
-                 "AND article_id = " + seed),
-            "https://everyday-cc.github.io/ai/assets/images/organizations/zdnet.com-50x50.jpg|50x50");
+  EXPECT_EQ(
+      text("SELECT url || '|' || width || 'x' || height FROM images WHERE role = 'provider' "
+           "AND article_id = " +
+           seed),
+      "https://everyday-cc.github.io/ai/assets/images/organizations/zdnet.com-50x50.jpg|50x50");
   EXPECT_EQ(text("SELECT group_concat(name, ',') FROM (SELECT t.name FROM article_topics l JOIN "
-                 "topics t ON t.id = l.topic_id WHERE l.article_id = " + seed +
-                 " ORDER BY l.position)"),
+                 "topics t ON t.id = l.topic_id WHERE l.article_id = " +
+                 seed + " ORDER BY l.position)"),
             "Facebook AI,AI,AI Hardware");
   EXPECT_EQ(text("SELECT width || 'x' || height || '|' || is_cached FROM images WHERE role = "
-                 "'article' AND article_id = " + seed),
+                 "'article' AND article_id = " +
+                 seed),
             "1200x802|1");
   EXPECT_THAT(text("SELECT url FROM images WHERE role = 'article' AND article_id = " + seed),
               HasSubstr("pytorch-crop-layout-for-twitter.jpg?width=1200&fit=bounds&auto=webp"));
   EXPECT_EQ(text("SELECT group_concat(x, ' / ') FROM (SELECT r.title || '|' || r.published_at || "
                  "'|' || p.name || '|' || p.domain || '|' || r.quality AS x FROM related r JOIN "
-                 "providers p ON p.id = r.provider_id WHERE r.article_id = " + seed +
-                 " ORDER BY r.position)"),
+                 "providers p ON p.id = r.provider_id WHERE r.article_id = " +
+                 seed + " ORDER BY r.position)"),
             "AMD Joins PyTorch Foundation to Accelerate AI Adoption|2022-09-13T21:00:00Z|Nasdaq|"
             "nasdaq.com|88 / Meta is handing over its PyTorch AI platform to the Linux "
             "Foundation|2022-09-13T19:17:00Z|TechRadar|techradar.com|66");
-  EXPECT_EQ(text("SELECT web_url FROM related WHERE position = 0 AND article_id = " + seed),
-            "https://www.nasdaq.com/articles/amd-joins-pytorch-foundation-to-accelerate-ai-adoption");
-  EXPECT_EQ(text("SELECT amp_web_url FROM related WHERE position = 0 AND article_id = " + seed),
-            "https://www.nasdaq.com/articles/amd-joins-pytorch-foundation-to-accelerate-ai-adoption?amp");
+  EXPECT_EQ(
+      text("SELECT web_url FROM related WHERE position = 0 AND article_id = " + seed),
+      "https://www.nasdaq.com/articles/amd-joins-pytorch-foundation-to-accelerate-ai-adoption");
+  EXPECT_EQ(
+      text("SELECT amp_web_url FROM related WHERE position = 0 AND article_id = " + seed),
+      "https://www.nasdaq.com/articles/amd-joins-pytorch-foundation-to-accelerate-ai-adoption?amp");
 }
 
 TEST_F(CorpusTest, KeysWithoutAColumnAreKeptInExtra) {
   // Keys that have columns (or tables) of their own.
   const std::set<std::string> columns = {
-      "category", "title", "excerpt", "publishedDateTime", "originalUrl", "webUrl", "ampWebUrl",
-      "cdnAmpWebUrl", "type", "quality", "heat", "published", "removed", "provider", "topics",
-      "images", "related", "secured"};
+      "category",    "title",    "excerpt",   "publishedDateTime",
+      "originalUrl", "webUrl",   "ampWebUrl", "cdnAmpWebUrl",
+      "type",        "quality",  "heat",      "published",
+      "removed",     "provider", "topics",    "images",
+      "related",     "secured"};
   std::size_t checked = 0;
   for (const auto& file : article_files(*corpus_)) {
     const YAML::Node yaml = front_matter(file);

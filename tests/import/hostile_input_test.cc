@@ -38,9 +38,9 @@ TEST(HostileInputTest, GoodFilesAreImportedAndEachBadOneIsReported) {
   testing::write_file(src / "hostile" / "empty.md", "");
   testing::write_file(src / "hostile" / "binary.md",
                       std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) + std::string(1000, '\0'));
-  testing::write_file(src / "hostile" / "deep-flow.md",
-                      "---\ntitle: deep\nx: " + std::string(10'000, '[') +
-                          std::string(10'000, ']') + "\n---\n");
+  testing::write_file(
+      src / "hostile" / "deep-flow.md",
+      "---\ntitle: deep\nx: " + std::string(10'000, '[') + std::string(10'000, ']') + "\n---\n");
   std::string block = "---\ntitle: deep\nx:\n  ";
   for (int i = 0; i < 10'000; ++i) block += "- ";  // compact nested sequences
   testing::write_file(src / "hostile" / "deep-block.md", block + "y\n---\n");
@@ -84,8 +84,8 @@ TEST(HostileInputTest, GoodFilesAreImportedAndEachBadOneIsReported) {
   EXPECT_EQ(reported.size(), expected.size());
 
   // The wrong-types file is an article with warnings.
-  const std::size_t wrong_types_warnings = static_cast<std::size_t>(std::count_if(
-      s.problems.begin(), s.problems.end(), [](const Problem& p) {
+  const std::size_t wrong_types_warnings = static_cast<std::size_t>(
+      std::count_if(s.problems.begin(), s.problems.end(), [](const Problem& p) {
         return p.severity == Problem::Severity::kWarning && p.path.ends_with("wrong-types.md");
       }));
   EXPECT_GE(wrong_types_warnings, 3u);
@@ -95,7 +95,8 @@ TEST(HostileInputTest, GoodFilesAreImportedAndEachBadOneIsReported) {
   EXPECT_TRUE(db.check().ok());
 
   SQLite::Database sql((dir / "a.db").string());
-  EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM articles WHERE path LIKE 'hostile/%'").getInt(), 1);
+  EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM articles WHERE path LIKE 'hostile/%'").getInt(),
+            1);
   EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM articles_fts").getInt64(),
             sql.execAndGet("SELECT count(*) FROM articles").getInt64());
 }

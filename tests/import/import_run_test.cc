@@ -229,8 +229,8 @@ TEST_F(ImportRunTest, DryRunCountsButWritesNothing) {
 TEST_F(ImportRunTest, HundredReimportsOfAChangingFileLeaveOneIndexRow) {
   write_article("b.md", "Steady");
   for (int i = 0; i < 100; ++i) {
-    write_article("a.md", "Version " + std::to_string(i), "topics: [T" + std::to_string(i % 3) + "]",
-                  kOldMtime + i);
+    write_article("a.md", "Version " + std::to_string(i),
+                  "topics: [T" + std::to_string(i % 3) + "]", kOldMtime + i);
     const ImportSummary s = run();
     ASSERT_EQ(s.failed, 0u);
   }
@@ -238,7 +238,8 @@ TEST_F(ImportRunTest, HundredReimportsOfAChangingFileLeaveOneIndexRow) {
   EXPECT_EQ(count("SELECT count(*) FROM articles_fts"), 2);
   EXPECT_EQ(count("SELECT count(*) FROM articles_fts_docsize"), 2);
   EXPECT_EQ(count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'version'"), 1);
-  EXPECT_EQ(count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"version 99\"'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH '\"version 99\"'"),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM topics"), 1);
   expect_sound();
 }
@@ -317,7 +318,8 @@ TEST_F(ImportRunTest, LogsRunsAndProblems) {
   EXPECT_EQ(count("SELECT count(*) FROM import_runs WHERE status = 'done' AND added = 1 AND "
                   "skipped = 1 AND warnings = 1"),
             1);
-  EXPECT_EQ(count("SELECT count(*) FROM import_problems WHERE severity = 'warning' AND line = 3"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM import_problems WHERE severity = 'warning' AND line = 3"),
+            1);
   EXPECT_EQ(count("SELECT count(*) FROM import_failures WHERE severity = 'skipped'"), 1);
 }
 

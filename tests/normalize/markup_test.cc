@@ -9,7 +9,8 @@ TEST(HtmlToTextTest, KeepsVisibleTextOnly) {
   EXPECT_EQ(html_to_text("<html><head><title>T</title><style>p{}</style></head>"
                          "<body><p>Hello&nbsp;<b>big</b>   world</p><script>x()</script>"
                          "<!-- note --><p>Second</p></body></html>"),
-            "Hello\xC2\xA0" "big world Second");
+            "Hello\xC2\xA0"
+            "big world Second");
 }
 
 TEST(HtmlToTextTest, SeparatesBlocksButNotInlineElements) {

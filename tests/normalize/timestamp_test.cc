@@ -26,9 +26,9 @@ TEST(TimestampTest, ConvertsOffsetsToUtc) {
 }
 
 TEST(TimestampTest, RejectsImpossibleAndMalformedDates) {
-  for (const char* bad : {"2022-02-30", "2022-13-01", "2022-09-13T24:00:00Z", "2022-09-13T20:60Z",
-                          "yesterday", "2022/09/13", "2022-09-13T20:38:00+25:00",
-                          "2022-09-13T20:38:00Zjunk", "", "20220913"}) {
+  for (const char* bad :
+       {"2022-02-30", "2022-13-01", "2022-09-13T24:00:00Z", "2022-09-13T20:60Z", "yesterday",
+        "2022/09/13", "2022-09-13T20:38:00+25:00", "2022-09-13T20:38:00Zjunk", "", "20220913"}) {
     EXPECT_FALSE(parse_timestamp(bad).has_value()) << bad;
   }
 }

@@ -2,6 +2,7 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
 #include "test_util.h"
@@ -28,7 +29,7 @@ class ArticleParserTest : public ::testing::Test {
 
 TEST_F(ArticleParserTest, ReadsTheSeedArticleExactly) {
   const auto seed = testing::seed_dir();
-  if (!seed) GTEST_SKIP() << "../shared/seed not found; set ARTICLEDB_SHARED_DIR";
+  ARTICLEDB_SKIP_WITHOUT_SHARED(seed.has_value());
   const std::string text = testing::read_file(*seed / "000_d08c63637665816d.txt");
   const ParsedArticle parsed = parse_ok(text, BodyFormat::kText);
   const Article& a = parsed.article;
@@ -39,8 +40,9 @@ TEST_F(ArticleParserTest, ReadsTheSeedArticleExactly) {
   EXPECT_EQ(a.original_url,
             "https://www.zdnet.com/article/facebooks-pytorch-ai-ignites-at-the-linux-foundation/");
   EXPECT_EQ(a.web_url, a.original_url);
-  EXPECT_EQ(a.amp_web_url, "https://www.zdnet.com/google-amp/article/"
-                           "facebooks-pytorch-ai-ignites-at-the-linux-foundation/");
+  EXPECT_EQ(a.amp_web_url,
+            "https://www.zdnet.com/google-amp/article/"
+            "facebooks-pytorch-ai-ignites-at-the-linux-foundation/");
   EXPECT_THAT(*a.cdn_amp_web_url, HasSubstr("www-zdnet-com.cdn.ampproject.org"));
   EXPECT_EQ(a.type, "article");
   EXPECT_EQ(a.quality, 106);
@@ -82,13 +84,14 @@ TEST_F(ArticleParserTest, ReadsTheSeedArticleExactly) {
 }
 
 TEST_F(ArticleParserTest, KeepsUnknownKeysInExtraWithTheirValues) {
-  const ParsedArticle parsed = parse_ok(testing::article_text("T",
-                                                              "price: Free\n"
-                                                              "length: PT44M\n"
-                                                              "ratings:\n  count: 32\n  average: 4.65625\n"
-                                                              "levels: [Intermediate]\n"
-                                                              "provider:\n  name: P\n  domain: p.com\n"
-                                                              "  authors:\n    - name: chass\n"));
+  const ParsedArticle parsed =
+      parse_ok(testing::article_text("T",
+                                     "price: Free\n"
+                                     "length: PT44M\n"
+                                     "ratings:\n  count: 32\n  average: 4.65625\n"
+                                     "levels: [Intermediate]\n"
+                                     "provider:\n  name: P\n  domain: p.com\n"
+                                     "  authors:\n    - name: chass\n"));
   const auto extra = nlohmann::json::parse(parsed.article.extra_json);
   EXPECT_EQ(extra.at("price"), "Free");
   EXPECT_EQ(extra.at("length"), "PT44M");
@@ -101,8 +104,9 @@ TEST_F(ArticleParserTest, KeepsUnknownKeysInExtraWithTheirValues) {
 
 TEST_F(ArticleParserTest, WrongTypesAreWarningsAndTheValueIsKept) {
   const ParseResult result = parse(testing::article_text(
-      "T", "quality: high\nheat: [1]\npublished: maybe\npublishedDateTime: last week\n"
-           "excerpt: {a: b}\nimages:\n  - url: /x.png\n    width: wide\n"));
+      "T",
+      "quality: high\nheat: [1]\npublished: maybe\npublishedDateTime: last week\n"
+      "excerpt: {a: b}\nimages:\n  - url: /x.png\n    width: wide\n"));
   ASSERT_EQ(result.outcome, Outcome::kArticle);
   ASSERT_EQ(result.problems.size(), 6u);
   for (const Problem& p : result.problems) {
@@ -127,7 +131,9 @@ TEST_F(ArticleParserTest, WrongTypesAreWarningsAndTheValueIsKept) {
 }
 
 TEST_F(ArticleParserTest, QuotedNumbersAndYamlOneOneBooleansAreAccepted) {
-  const Article a = parse_ok(testing::article_text("T", "quality: \"106\"\npublished: yes\nremoved: off")).article;
+  const Article a =
+      parse_ok(testing::article_text("T", "quality: \"106\"\npublished: yes\nremoved: off"))
+          .article;
   EXPECT_EQ(a.quality, 106);
   EXPECT_EQ(a.published, true);
   EXPECT_EQ(a.removed, false);
@@ -135,7 +141,8 @@ TEST_F(ArticleParserTest, QuotedNumbersAndYamlOneOneBooleansAreAccepted) {
 
 TEST_F(ArticleParserTest, DecodesEntitiesAndNormalisesText) {
   const Article a = parse_ok(testing::article_text("Q&amp;A:  Cafe\xCC\x81 ",
-                                                    "excerpt: \"  AT&amp;T &#8217;s  \"")).article;
+                                                   "excerpt: \"  AT&amp;T &#8217;s  \""))
+                        .article;
   EXPECT_EQ(a.title, "Q&A:  Caf\xC3\xA9");
   EXPECT_EQ(a.excerpt, "AT&T ’s");
   const auto repaired = nlohmann::json::parse(a.repaired_json);
@@ -144,14 +151,16 @@ TEST_F(ArticleParserTest, DecodesEntitiesAndNormalisesText) {
 }
 
 TEST_F(ArticleParserTest, ConvertsTimesToUtcAndKeepsTheOriginal) {
-  const Article a = parse_ok(testing::article_text("T", "publishedDateTime: 2022-09-13T22:38:00+02:00")).article;
+  const Article a =
+      parse_ok(testing::article_text("T", "publishedDateTime: 2022-09-13T22:38:00+02:00")).article;
   EXPECT_EQ(format_timestamp(*a.published_at), "2022-09-13T20:38:00Z");
   EXPECT_EQ(nlohmann::json::parse(a.repaired_json).at("publishedDateTime"),
             "2022-09-13T22:38:00+02:00");
 }
 
 TEST_F(ArticleParserTest, ProfilesUseTheirNameAsTitle) {
-  const ParsedArticle parsed = parse_ok("---\nname: \"April Dunnam\"\nbio: x\ntwitter:\n  username: a\n---\n");
+  const ParsedArticle parsed =
+      parse_ok("---\nname: \"April Dunnam\"\nbio: x\ntwitter:\n  username: a\n---\n");
   EXPECT_EQ(parsed.article.title, "April Dunnam");
   const auto extra = nlohmann::json::parse(parsed.article.extra_json);
   EXPECT_EQ(extra.at("name"), "April Dunnam");
@@ -193,14 +202,18 @@ TEST_F(ArticleParserTest, WhitespaceOnlyBodyIsNoBody) {
 }
 
 TEST_F(ArticleParserTest, CanonicalUrlComesFromWebUrlThenOriginalUrl) {
-  EXPECT_EQ(parse_ok(testing::article_text("T", "originalUrl: HTTPS://A.com/x?utm_source=t")).canonical_url,
+  EXPECT_EQ(parse_ok(testing::article_text("T", "originalUrl: HTTPS://A.com/x?utm_source=t"))
+                .canonical_url,
             "https://a.com/x");
-  EXPECT_EQ(parse_ok(testing::article_text("T", "originalUrl: https://a.com/x\nwebUrl: https://b.com/y")).canonical_url,
-            "https://b.com/y");
+  EXPECT_EQ(
+      parse_ok(testing::article_text("T", "originalUrl: https://a.com/x\nwebUrl: https://b.com/y"))
+          .canonical_url,
+      "https://b.com/y");
 }
 
 TEST_F(ArticleParserTest, FilesWithoutFrontMatterOrTitleAreSkipped) {
-  for (const char* text : {"just text", "", "---\nexcerpt: x\n---\n", "---\ntitle: \"  \"\n---\n"}) {
+  for (const char* text :
+       {"just text", "", "---\nexcerpt: x\n---\n", "---\ntitle: \"  \"\n---\n"}) {
     const ParseResult result = parse(text);
     EXPECT_EQ(result.outcome, Outcome::kSkipped) << text;
     ASSERT_FALSE(result.problems.empty());

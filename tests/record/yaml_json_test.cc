@@ -12,8 +12,9 @@ std::string json_of(std::string_view yaml) {
 }
 
 TEST(YamlJsonTest, TypesPlainScalarsByTheCoreSchema) {
-  EXPECT_EQ(json_of("a: 12\nb: -3\nc: 4.65625\nd: true\ne: False\nf: ~\ng:\nh: 0x1F\ni: 1e3\n"),
-            R"({"a":12,"b":-3,"c":4.65625,"d":true,"e":false,"f":null,"g":null,"h":31,"i":1000.0})");
+  EXPECT_EQ(
+      json_of("a: 12\nb: -3\nc: 4.65625\nd: true\ne: False\nf: ~\ng:\nh: 0x1F\ni: 1e3\n"),
+      R"({"a":12,"b":-3,"c":4.65625,"d":true,"e":false,"f":null,"g":null,"h":31,"i":1000.0})");
 }
 
 TEST(YamlJsonTest, QuotedScalarsAndOtherTextStayStrings) {

@@ -1,7 +1,6 @@
 #include "source/file_system.h"
 
 #include <gtest/gtest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,11 +10,13 @@
 namespace articledb::source {
 namespace {
 
-std::vector<std::string> listed(const std::filesystem::path& dir, std::vector<ListError>* errors = nullptr) {
+std::vector<std::string> listed(const std::filesystem::path& dir,
+                                std::vector<ListError>* errors = nullptr) {
   std::vector<FoundFile> files;
   std::vector<ListError> local;
-  real_file_system().list(dir, [](std::string_view name) { return name.ends_with(".md"); }, files,
-                          errors != nullptr ? *errors : local);
+  real_file_system().list(
+      dir, [](std::string_view name) { return name.ends_with(".md"); }, files,
+      errors != nullptr ? *errors : local);
   std::vector<std::string> names;
   for (const auto& f : files) names.push_back(f.path);
   std::sort(names.begin(), names.end());
@@ -46,7 +47,8 @@ TEST(FileSystemTest, ReportsStatOfFiles) {
   testing::set_mtime(dir / "a.md", 1'600'000'000'123'456'789);
   std::vector<FoundFile> files;
   std::vector<ListError> errors;
-  real_file_system().list(dir.path(), [](std::string_view) { return true; }, files, errors);
+  real_file_system().list(
+      dir.path(), [](std::string_view) { return true; }, files, errors);
   ASSERT_EQ(files.size(), 1u);
   EXPECT_EQ(files[0].stat.size, 5u);
   EXPECT_EQ(files[0].stat.mtime_ns, 1'600'000'000'123'456'789);

@@ -39,7 +39,10 @@ TEST(DatabaseTest, ReadOnlyNeverCreatesOrMigrates) {
   EXPECT_EQ(error_code_of([&] { Database db(dir / "missing.db", read_only); }), ErrorCode::kIo);
   EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
 
-  { SQLite::Database empty((dir / "empty.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE); }
+  {
+    SQLite::Database empty((dir / "empty.db").string(),
+                           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  }
   EXPECT_EQ(error_code_of([&] { Database db(dir / "empty.db", read_only); }),
             ErrorCode::kSchemaTooOld);
   SQLite::Database raw((dir / "empty.db").string());

@@ -13,13 +13,16 @@ class SchemaTest : public ::testing::Test {
  protected:
   void SetUp() override {
     testing::write_file(dir_ / "src" / "_news" / "a.md",
-                        testing::article_text("Quantum widgets", "excerpt: Small parts\n"
+                        testing::article_text("Quantum widgets",
+                                              "excerpt: Small parts\n"
                                               "topics: [Physics, Gadgets]\n"
                                               "provider: {name: Acme, domain: acme.com}") +
                             "Body about *superconductors*.\n");
     testing::write_file(dir_ / "src" / "_news" / "b.md",
-                        testing::article_text("Other", "webUrl: https://b.example/x\n"
-                                              "related:\n  - title: R\n    webUrl: https://acme.com/a?utm_source=z"));
+                        testing::article_text(
+                            "Other",
+                            "webUrl: https://b.example/x\n"
+                            "related:\n  - title: R\n    webUrl: https://acme.com/a?utm_source=z"));
     {
       Database db(dir_ / "a.db");
       ImportOptions options;

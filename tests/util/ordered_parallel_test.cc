@@ -60,8 +60,7 @@ TEST(OrderedParallelTest, PropagatesTheFirstFailure) {
 
 TEST(OrderedParallelTest, ZeroItemsIsFine) {
   ordered_parallel<int>(
-      0, 2, 4, [](std::size_t, unsigned) { return 0; },
-      [](std::size_t, int&&) { FAIL(); });
+      0, 2, 4, [](std::size_t, unsigned) { return 0; }, [](std::size_t, int&&) { FAIL(); });
 }
 
 }  // namespace

@@ -9,9 +9,9 @@ TEST(Utf8Test, FindsTheFirstInvalidByte) {
   EXPECT_EQ(find_invalid_utf8("plain"), std::nullopt);
   EXPECT_EQ(find_invalid_utf8("日本 é 🙂"), std::nullopt);
   EXPECT_EQ(find_invalid_utf8("ab\xFF"), 2u);
-  EXPECT_EQ(find_invalid_utf8("a\xC3"), 1u);           // truncated sequence
-  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);        // overlong
-  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);   // surrogate
+  EXPECT_EQ(find_invalid_utf8("a\xC3"), 1u);          // truncated sequence
+  EXPECT_EQ(find_invalid_utf8("\xC0\xAF"), 0u);       // overlong
+  EXPECT_EQ(find_invalid_utf8("x\xED\xA0\x80"), 1u);  // surrogate
 }
 
 TEST(Utf8Test, PositionsCountLinesAndCodePoints) {
