@@ -36,7 +36,7 @@ int run_stats(const StatsArgs& args) {
                                         {"oldest", optional_time(stats.oldest)},
                                         {"newest", optional_time(stats.newest)},
                                         {"database_bytes", stats.database_bytes}};
-    std::cout << out.dump(2) << '\n';
+    std::cout << out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
     return kExitOk;
   }
   std::cout << "database  " << args.db << " (schema version " << stats.schema_version << ", "

@@ -68,6 +68,16 @@ contains "$out" "articles_fts"
 expect 0 "$articledb" check --db "$db"
 contains "$out" "ok"
 
+# A file name that is not UTF-8 still gives valid JSON.
+odd="$src/caf"$'\xe9'".md"
+printf -- '---\ntitle: odd name\n---\n' > "$odd"
+expect 0 "$articledb" import --json --db "$db" "$src"
+valid_json "$out"
+contains "$out" '"added": 1'
+rm "$odd"
+expect 0 "$articledb" import --prune --quiet --db "$db" "$src"
+contains "$out" "removed 1"
+
 # A bad file: exit 1, named with line and column; the others stay.
 printf -- '---\ntitle: ok\nheat: 1\ntitle: again\n---\n' > "$src/bad.md"
 expect 1 "$articledb" import --db "$db" "$src"

@@ -176,7 +176,7 @@ TEST_F(ImportRunTest, MovedFileKeepsItsArticle) {
 TEST_F(ImportRunTest, FileEditedWithinTheSameTickIsNotMissed) {
   // The file's mtime is "now" on the fake clock: what was read may change again without
   // the mtime moving, so the stat is not trusted.
-  const std::int64_t now = 1'700'000'000'000'000'000;
+  const std::int64_t now = 1'700'000'000'123'456'789;
   files_.fixed_now = now;
   write_article("a.md", "Before", "", now);
   run();

@@ -663,7 +663,7 @@ class ImportRun {
                                "INSERT INTO import_runs(started_at, status, roots, options) "
                                "VALUES (?1, 'running', ?2, ?3)");
       insert.bind(1, imported_at_);
-      insert.bind(2, roots.dump());
+      insert.bind(2, roots.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       insert.bind(3, settings.dump());
       insert.exec();
       summary_.run_id = db_.getLastInsertRowid();
