@@ -123,11 +123,14 @@ CREATE INDEX related_by_provider ON related(provider_id);
 
 -- Full-text index. Its rows are kept right by the triggers below, for the importer and for
 -- changes made by hand in the sqlite3 shell alike. Column order sets the bm25() weights:
--- bm25(articles_fts, 10.0, 4.0, 1.0, 2.0, 2.0) weighs title over excerpt over body.
+-- bm25(articles_fts, 10.0, 4.0, 1.0, 2.0, 2.0), also the table's `rank`, weighs title over
+-- excerpt over body.
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, excerpt, body, topics, provider,
   tokenize = 'unicode61 remove_diacritics 2'
 );
+-- `ORDER BY rank` uses these weights too.
+INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0, 2.0)');
 
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider)

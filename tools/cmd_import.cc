@@ -122,7 +122,8 @@ int run_import(const ImportArgs& args) {
   observer.clear();
 
   if (args.json) {
-    std::cout << to_json(s).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+    std::cout << to_json(s).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
+              << '\n';
   } else {
     char seconds[32];
     std::snprintf(seconds, sizeof seconds, "%.2f", s.seconds);

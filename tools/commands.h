@@ -20,6 +20,11 @@ using Action = std::function<int()>;
 void add_import_command(CLI::App& app, Action& action);
 void add_stats_command(CLI::App& app, Action& action);
 void add_check_command(CLI::App& app, Action& action);
+void add_search_command(CLI::App& app, Action& action);
+void add_show_command(CLI::App& app, Action& action);
+void add_list_command(CLI::App& app, Action& action);
+void add_topics_command(CLI::App& app, Action& action);
+void add_providers_command(CLI::App& app, Action& action);
 
 /// Adds `--db FILE` (default articles.db, or $ARTICLEDB_DB) to a subcommand.
 void add_database_option(CLI::App& command, std::string& path);

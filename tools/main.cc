@@ -32,6 +32,11 @@ int main(int argc, char** argv) {
   add_import_command(app, action);
   add_stats_command(app, action);
   add_check_command(app, action);
+  add_search_command(app, action);
+  add_show_command(app, action);
+  add_list_command(app, action);
+  add_topics_command(app, action);
+  add_providers_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -8,9 +8,11 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "articledb/article.h"
+#include "articledb/query.h"
 
 namespace articledb {
 
@@ -78,6 +80,35 @@ class Database {
   /// Runs SQLite's and FTS5's integrity checks and looks for orphaned rows and full-text
   /// rows that disagree with their article.
   CheckReport check() const;
+
+  /// The article with this id, with its provider, topics, images and related entries (each
+  /// with the id of the article it points to, when the database has it); nullopt if none.
+  std::optional<Article> article(std::int64_t id, bool with_body = true) const;
+
+  /// The article of a file, given by its path relative to its import root ("_news/x.md") or
+  /// by its path on disk. Throws kInvalidArgument if a relative path names files under
+  /// several roots.
+  std::optional<Article> article_by_path(std::string_view path, bool with_body = true) const;
+
+  /// The article whose canonical URL is that of `url` (scheme and host case, default port,
+  /// fragment and tracking parameters do not matter); the oldest when several share it.
+  std::optional<Article> article_by_url(std::string_view url, bool with_body = true) const;
+
+  /// A page of articles matching `options.filter`, in `options.sort` order.
+  /// Throws kInvalidArgument for a bad limit or cursor.
+  ArticlePage list(const ListOptions& options = {}) const;
+
+  /// Full-text search over title, excerpt, body, topics and provider names. With
+  /// QuerySyntax::kPlain any text is accepted (an empty query finds nothing); with kRaw a
+  /// malformed FTS5 query throws kQuerySyntax. Throws kInvalidArgument for a bad limit or cursor.
+  SearchResults search(std::string_view query, const SearchOptions& options = {}) const;
+
+  /// Every topic with its number of articles, most used first.
+  std::vector<TopicCount> topics() const;
+
+  /// Every provider with its number of articles, most used first (providers named only by
+  /// related entries have 0).
+  std::vector<ProviderCount> providers() const;
 
   /// Internal state; not part of the API.
   struct Impl;

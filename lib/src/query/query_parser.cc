@@ -9,7 +9,9 @@
 namespace articledb::query {
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 std::string lower_ascii(std::string_view text) {
   std::string out(text);
@@ -21,8 +23,8 @@ std::string lower_ascii(std::string_view text) {
 
 // What the words of `text` look like to the unicode61 tokenizer.
 struct Letters {
-  bool any = false;          // a letter or digit: something the tokenizer indexes
-  bool unspaced = false;     // a script written without spaces between words
+  bool any = false;       // a letter or digit: something the tokenizer indexes
+  bool unspaced = false;  // a script written without spaces between words
 };
 
 Letters letters_of(std::string_view text) {
@@ -58,8 +60,8 @@ struct Token {
   enum class Kind { kWord, kPhrase, kOr, kAnd, kNot };
   Kind kind = Kind::kWord;
   std::string text;
-  bool negated = false;                // written with a leading '-'
-  std::optional<std::string> field;    // written as field:value
+  bool negated = false;              // written with a leading '-'
+  std::optional<std::string> field;  // written as field:value
 };
 
 const char* field_of(std::string_view name) {
@@ -85,7 +87,9 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     // field: prefix
     std::size_t j = i;
-    while (j < text.size() && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z'))) ++j;
+    while (j < text.size() &&
+           ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= 'A' && text[j] <= 'Z')))
+      ++j;
     if (j > i && j < text.size() && text[j] == ':') {
       if (const char* field = field_of(text.substr(i, j - i))) {
         token.field = field;

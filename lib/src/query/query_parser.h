@@ -27,8 +27,8 @@ namespace articledb::query {
 
 struct Term {
   std::string text;
-  bool phrase = false;  ///< written in quotes
-  bool prefix = false;  ///< ends with '*' (or forced for scripts without spaces)
+  bool phrase = false;                ///< written in quotes
+  bool prefix = false;                ///< ends with '*' (or forced for scripts without spaces)
   std::optional<std::string> column;  ///< "title", "excerpt" or "body"
 };
 

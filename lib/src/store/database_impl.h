@@ -3,11 +3,15 @@
 #define ARTICLEDB_STORE_DATABASE_IMPL_H_
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "articledb/database.h"
+#include "normalize/text.h"
 
 namespace articledb {
 
@@ -15,6 +19,25 @@ struct Database::Impl {
   std::filesystem::path path;
   OpenMode mode = OpenMode::kReadWrite;
   std::unique_ptr<SQLite::Database> db;
+
+  /// A prepared statement for `sql`, kept for reuse; reset and without bindings.
+  SQLite::Statement& statement(const std::string& sql) {
+    auto& slot = statements[sql];
+    if (!slot) slot = std::make_unique<SQLite::Statement>(*db, sql);
+    slot->reset();
+    slot->clearBindings();
+    return *slot;
+  }
+
+  /// ICU state for folding query values, made on first use.
+  normalize::TextNormalizer& text() {
+    if (!normalizer) normalizer = std::make_unique<normalize::TextNormalizer>();
+    return *normalizer;
+  }
+
+ private:
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
+  std::unique_ptr<normalize::TextNormalizer> normalizer;
 };
 
 }  // namespace articledb

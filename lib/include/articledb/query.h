@@ -1,0 +1,121 @@
+// Options and results of Database's queries: listing, full-text search, catalogues.
+#ifndef ARTICLEDB_QUERY_H_
+#define ARTICLEDB_QUERY_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "articledb/article.h"
+
+namespace articledb {
+
+/// Which articles a listing or a search returns. Every field that is set must hold;
+/// empty fields do not filter.
+struct Filter {
+  /// Topic names or slugs ("Machine Learning", "machine-learning"), matched case-insensitively.
+  std::vector<std::string> topics;
+  /// false: an article needs any of `topics`; true: all of them. Default: false.
+  bool all_topics = false;
+  /// Provider domains ("zdnet.com") or names ("ZDNet"); an article needs any of them.
+  std::vector<std::string> providers;
+  std::optional<std::string> collection;  ///< e.g. "news"
+  std::optional<std::string> category;
+  std::optional<std::string> type;
+  std::optional<bool> published;
+  std::optional<bool> removed;
+  std::optional<Timestamp> published_since;   ///< inclusive
+  std::optional<Timestamp> published_before;  ///< exclusive
+  std::optional<std::int64_t> min_quality;
+  std::optional<std::int64_t> min_heat;
+};
+
+enum class Sort {
+  kRelevance,  ///< best bm25() score first (search only; a listing uses kNewest)
+  kNewest,     ///< latest published_at first; articles without one come last
+  kOldest,
+  kQuality,  ///< highest quality first; articles without one come last
+  kHeat,
+};
+
+/// Largest page a query returns.
+inline constexpr std::size_t kMaxPageSize = 1000;
+
+struct ListOptions {
+  Filter filter;
+  Sort sort = Sort::kNewest;  ///< Default: newest first.
+  std::size_t limit = 20;     ///< Articles per page, 1..kMaxPageSize. Default: 20.
+  /// `next` of the previous page; empty for the first page. Default: empty.
+  std::string after;
+  bool with_body = false;  ///< Fill Article::body. Default: false.
+};
+
+/// A page of articles. Pages are keyset-paginated: following `next` visits every matching
+/// article exactly once, also while an import adds articles (new ones appear in a page
+/// only if they sort after the cursor).
+struct ArticlePage {
+  std::vector<Article> articles;
+  std::string next;  ///< cursor of the following page; empty on the last page
+};
+
+enum class QuerySyntax {
+  kPlain,  ///< the search language documented in the README; never a syntax error
+  kRaw,    ///< FTS5's own query syntax; a syntax error throws ErrorCode::kQuerySyntax
+};
+
+struct SearchOptions {
+  Filter filter;
+  QuerySyntax syntax = QuerySyntax::kPlain;  ///< Default: plain.
+  Sort sort = Sort::kRelevance;              ///< Default: relevance.
+  std::size_t limit = 20;                    ///< Hits per page, 1..kMaxPageSize. Default: 20.
+  std::string after;                         ///< `next` of the previous page. Default: empty.
+  bool facets = false;  ///< Also count matches per topic, provider and month. Default: false.
+  std::size_t facet_limit = 20;       ///< Topic and provider facets kept (0: all). Default: 20.
+  std::string highlight_open = "[";   ///< Put before a matched word in snippets. Default: "[".
+  std::string highlight_close = "]";  ///< Put after it. Default: "]".
+  int snippet_words = 16;             ///< Words in a snippet, 1..64. Default: 16.
+  bool with_body = false;             ///< Fill Article::body. Default: false.
+};
+
+struct SearchHit {
+  Article article;
+  /// bm25() with the title weighing 10, the excerpt 4, topics and provider 2, the body 1.
+  /// Lower is better (SQLite's convention); 0 when the query had no words to rank by.
+  double score = 0;
+  std::string snippet;  ///< best fragment of the matching column, with highlight marks
+};
+
+struct FacetCount {
+  std::string value;  ///< topic slug, provider domain (or name), or month "2022-09"
+  std::string label;  ///< topic or provider name; the month again
+  std::int64_t count = 0;
+};
+
+struct Facets {
+  std::int64_t total = 0;             ///< all matching articles
+  std::vector<FacetCount> topics;     ///< most frequent first
+  std::vector<FacetCount> providers;  ///< most frequent first
+  std::vector<FacetCount> months;     ///< newest first; articles without a time are not counted
+};
+
+struct SearchResults {
+  std::vector<SearchHit> hits;
+  std::string next;              ///< cursor of the following page; empty on the last page
+  std::optional<Facets> facets;  ///< when SearchOptions::facets
+};
+
+struct TopicCount {
+  Topic topic;
+  std::int64_t articles = 0;
+};
+
+struct ProviderCount {
+  Provider provider;  ///< with the distinct logos its articles list
+  std::int64_t articles = 0;
+};
+
+}  // namespace articledb
+
+#endif  // ARTICLEDB_QUERY_H_

@@ -1,0 +1,459 @@
+// Database's read queries: articles by id, path and URL; listing; search; catalogues.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <system_error>
+
+#include "articledb/database.h"
+#include "articledb/error.h"
+#include "normalize/url.h"
+#include "query/article_reader.h"
+#include "query/query_parser.h"
+#include "query/sql_builder.h"
+#include "store/database_impl.h"
+#include "store/sqlite.h"
+
+namespace articledb {
+namespace {
+
+// bm25() weights of the columns title, excerpt, body, topics, provider.
+constexpr const char* kRank = "bm25(articles_fts, 10.0, 4.0, 1.0, 2.0, 2.0)";
+
+// How a sort orders rows: a key expression (over `a`, or the score) and a direction, with
+// the article id breaking ties in the same direction.
+struct SortSpec {
+  char code;        // in cursors
+  const char* key;  // SQL expression
+  bool descending;
+};
+
+SortSpec sort_spec(Sort sort) {
+  switch (sort) {
+    case Sort::kRelevance:
+      return {'r', "score", false};
+    case Sort::kNewest:
+      return {'n', "coalesce(a.published_at, '')", true};
+    case Sort::kOldest:
+      return {'o', "coalesce(a.published_at, '')", false};
+    case Sort::kQuality:
+      return {'q', "coalesce(a.quality, -9223372036854775807)", true};
+    case Sort::kHeat:
+      return {'h', "coalesce(a.heat, -9223372036854775807)", true};
+  }
+  return {'n', "coalesce(a.published_at, '')", true};
+}
+
+// --- Cursors: the sort, the last key and id, hex-encoded so that they are opaque and safe in
+// a shell or a URL.
+
+std::string hex(std::string_view text) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : text) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+struct Cursor {
+  query::SqlValue key;
+  std::int64_t id = 0;
+};
+
+// The value of a sort key column.
+query::SqlValue key_of(const SQLite::Column& column) {
+  switch (column.getType()) {
+    case SQLITE_INTEGER:
+      return column.getInt64();
+    case SQLITE_FLOAT:
+      return column.getDouble();
+    default:
+      return column.getString();
+  }
+}
+
+std::string encode_cursor(const SortSpec& spec, const query::SqlValue& key, std::int64_t id) {
+  std::string text(1, spec.code);
+  if (const auto* real = std::get_if<double>(&key)) {
+    char number[40];
+    std::snprintf(number, sizeof number, "%a", *real);  // exact
+    text += std::string("d") + number;
+  } else if (const auto* integer = std::get_if<std::int64_t>(&key)) {
+    text += "i" + std::to_string(*integer);
+  } else {
+    text += "s" + std::get<std::string>(key);
+  }
+  return hex(text + '\n' + std::to_string(id));
+}
+
+[[noreturn]] void bad_cursor() {
+  throw Error(ErrorCode::kInvalidArgument,
+              "invalid cursor: pass the 'next' value of a page of the same query unchanged");
+}
+
+Cursor decode_cursor(const SortSpec& spec, std::string_view encoded) {
+  if (encoded.size() % 2 != 0 || encoded.size() < 8) bad_cursor();
+  std::string text;
+  for (std::size_t i = 0; i < encoded.size(); i += 2) {
+    auto digit = [](char c) -> int {
+      if (c >= '0' && c <= '9') return c - '0';
+      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+      return -1;
+    };
+    const int high = digit(encoded[i]);
+    const int low = digit(encoded[i + 1]);
+    if (high < 0 || low < 0) bad_cursor();
+    text.push_back(static_cast<char>(high * 16 + low));
+  }
+  const std::size_t newline = text.rfind('\n');
+  if (text.size() < 3 || text[0] != spec.code || newline == std::string::npos) bad_cursor();
+  Cursor cursor;
+  const std::string key = text.substr(2, newline - 2);
+  try {
+    cursor.id = std::stoll(text.substr(newline + 1));
+    switch (text[1]) {
+      case 'd':
+        cursor.key = std::strtod(key.c_str(), nullptr);
+        break;
+      case 'i':
+        cursor.key = static_cast<std::int64_t>(std::stoll(key));
+        break;
+      case 's':
+        cursor.key = key;
+        break;
+      default:
+        bad_cursor();
+    }
+  } catch (const std::logic_error&) {
+    bad_cursor();
+  }
+  return cursor;
+}
+
+// The keyset condition: rows after `cursor` in the order of `spec`.
+void add_keyset(query::Conditions& c, const SortSpec& spec, const std::string& key,
+                const std::string& id, const Cursor& cursor) {
+  const char* op = spec.descending ? "<" : ">";
+  c.add("(" + key + " " + op + " ? OR (" + key + " = ? AND " + id + " " + op + " ?))",
+        {cursor.key, cursor.key, cursor.id});
+}
+
+std::string order_by(const SortSpec& spec, const std::string& key, const std::string& id) {
+  const char* direction = spec.descending ? " DESC" : " ASC";
+  return " ORDER BY " + key + direction + ", " + id + direction;
+}
+
+void check_limit(std::size_t limit) {
+  if (limit == 0 || limit > kMaxPageSize) {
+    throw Error(ErrorCode::kInvalidArgument, "a page holds 1 to " + std::to_string(kMaxPageSize) +
+                                                 " articles, not " + std::to_string(limit));
+  }
+}
+
+std::optional<Article> read_or_throw(Database::Impl& impl, std::int64_t id, bool with_body) {
+  return store::guarded("cannot read article " + std::to_string(id),
+                        [&] { return query::read_article(impl, id, with_body); });
+}
+
+// Where the matching articles come from: the full-text index, or the articles table alone.
+struct Source {
+  std::string from;  // "FROM ... " up to and including the WHERE conditions
+  std::vector<query::SqlValue> values;
+  bool ranked = false;  // bm25() and snippet() are available
+  std::string match;    // the MATCH expression when ranked
+};
+
+Source make_source(const query::Conditions& filters, const std::string& match,
+                   const std::string& excluded) {
+  Source source;
+  query::Conditions conditions;
+  if (!match.empty()) {
+    source.ranked = true;
+    source.match = match;
+    conditions.add("articles_fts MATCH ?", {match});
+  } else if (!excluded.empty()) {
+    conditions.add("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)",
+                   {excluded});
+  }
+  for (std::size_t i = 0; i < filters.sql.size(); ++i) conditions.sql.push_back(filters.sql[i]);
+  for (const auto& value : filters.values) conditions.values.push_back(value);
+  source.from = source.ranked ? "FROM articles_fts JOIN articles AS a ON a.id = articles_fts.rowid"
+                              : "FROM articles AS a";
+  source.from += conditions.where();
+  source.values = std::move(conditions.values);
+  return source;
+}
+
+std::vector<FacetCount> facet(Database::Impl& impl, const Source& source, const std::string& sql,
+                              std::int64_t limit) {
+  SQLite::Statement& q =
+      impl.statement("WITH hits(id) AS (SELECT a.id " + source.from + ") " + sql);
+  const int next = query::bind_values(q, source.values);
+  if (sql.find("LIMIT ?") != std::string::npos) q.bind(next, limit);
+  std::vector<FacetCount> counts;
+  while (q.executeStep()) {
+    counts.push_back(
+        {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt64()});
+  }
+  return counts;
+}
+
+Facets facets_of(Database::Impl& impl, const Source& source, std::size_t facet_limit) {
+  const std::int64_t limit = facet_limit == 0 ? -1 : static_cast<std::int64_t>(facet_limit);
+  Facets facets;
+  facets.total = facet(impl, source, "SELECT 'total', 'total', count(*) FROM hits", 0).at(0).count;
+  facets.topics = facet(impl, source,
+                        "SELECT t.slug, t.name, count(*) AS n FROM hits "
+                        "JOIN article_topics AS l ON l.article_id = hits.id "
+                        "JOIN topics AS t ON t.id = l.topic_id "
+                        "GROUP BY t.id ORDER BY n DESC, t.name LIMIT ?",
+                        limit);
+  facets.providers = facet(impl, source,
+                           "SELECT coalesce(p.domain, p.name), p.name, count(*) AS n FROM hits "
+                           "JOIN articles AS a ON a.id = hits.id "
+                           "JOIN providers AS p ON p.id = a.provider_id "
+                           "GROUP BY p.id ORDER BY n DESC, p.name LIMIT ?",
+                           limit);
+  facets.months = facet(impl, source,
+                        "SELECT substr(a.published_at, 1, 7) AS m, substr(a.published_at, 1, 7), "
+                        "count(*) FROM hits JOIN articles AS a ON a.id = hits.id "
+                        "WHERE a.published_at IS NOT NULL GROUP BY m ORDER BY m DESC",
+                        0);
+  return facets;
+}
+
+bool is_syntax_error(const SQLite::Exception& e) { return e.getErrorCode() == SQLITE_ERROR; }
+
+}  // namespace
+
+std::optional<Article> Database::article(std::int64_t id, bool with_body) const {
+  return read_or_throw(*impl_, id, with_body);
+}
+
+std::optional<Article> Database::article_by_path(std::string_view path, bool with_body) const {
+  Impl& impl = *impl_;
+  return store::guarded("cannot find article by path", [&]() -> std::optional<Article> {
+    std::vector<std::int64_t> ids;
+    std::error_code error;
+    const std::filesystem::path given(path);
+    const std::filesystem::path on_disk = std::filesystem::weakly_canonical(given, error);
+    if (given.is_absolute() || (!error && std::filesystem::exists(given, error))) {
+      // A path on disk: find the root it is under.
+      const std::string absolute = on_disk.string();
+      SQLite::Statement& q = impl.statement(
+          "SELECT a.id FROM articles AS a JOIN roots AS r ON r.id = a.root_id "
+          "WHERE ?1 = r.path || '/' || a.path");
+      q.bind(1, absolute);
+      while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    }
+    if (ids.empty()) {
+      std::string relative(path);
+      while (relative.rfind("./", 0) == 0) relative.erase(0, 2);
+      SQLite::Statement& q = impl.statement("SELECT id FROM articles WHERE path = ?1 ORDER BY id");
+      q.bind(1, relative);
+      while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    }
+    if (ids.empty()) return std::nullopt;
+    if (ids.size() > 1) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "'" + std::string(path) + "' names " + std::to_string(ids.size()) +
+                      " articles under different import roots; give the path on disk");
+    }
+    return query::read_article(impl, ids.front(), with_body);
+  });
+}
+
+std::optional<Article> Database::article_by_url(std::string_view url, bool with_body) const {
+  const auto canonical = normalize::canonical_url(url);
+  if (!canonical) return std::nullopt;
+  Impl& impl = *impl_;
+  return store::guarded("cannot find article by URL", [&]() -> std::optional<Article> {
+    SQLite::Statement& q = impl.statement("SELECT min(id) FROM articles WHERE canonical_url = ?1");
+    q.bind(1, *canonical);
+    if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
+    const std::int64_t id = q.getColumn(0).getInt64();
+    q.reset();
+    return query::read_article(impl, id, with_body);
+  });
+}
+
+ArticlePage Database::list(const ListOptions& options) const {
+  check_limit(options.limit);
+  Impl& impl = *impl_;
+  const SortSpec spec = sort_spec(options.sort == Sort::kRelevance ? Sort::kNewest : options.sort);
+  query::Conditions conditions = query::filter_conditions(options.filter, impl.text());
+  if (!options.after.empty()) {
+    add_keyset(conditions, spec, spec.key, "a.id", decode_cursor(spec, options.after));
+  }
+  return store::guarded("cannot list articles", [&] {
+    SQLite::Statement& q =
+        impl.statement(std::string("SELECT a.id, ") + spec.key + " FROM articles AS a" +
+                       conditions.where() + order_by(spec, spec.key, "a.id") + " LIMIT ?");
+    const int next = query::bind_values(q, conditions.values);
+    q.bind(next, static_cast<std::int64_t>(options.limit + 1));
+    ArticlePage page;
+    std::vector<std::int64_t> ids;
+    query::SqlValue last_key;
+    while (q.executeStep()) {
+      if (ids.size() == options.limit) {  // one more exists: this page ends at the previous row
+        page.next = encode_cursor(spec, last_key, ids.back());
+        break;
+      }
+      ids.push_back(q.getColumn(0).getInt64());
+      last_key = key_of(q.getColumn(1));
+    }
+    q.reset();
+    for (const std::int64_t id : ids) {
+      if (auto article = query::read_article(impl, id, options.with_body)) {
+        page.articles.push_back(std::move(*article));
+      }
+    }
+    return page;
+  });
+}
+
+SearchResults Database::search(std::string_view text, const SearchOptions& options) const {
+  check_limit(options.limit);
+  Impl& impl = *impl_;
+  const int snippet_words = std::clamp(options.snippet_words, 1, 64);
+
+  // The query: its MATCH expression and the filters it adds.
+  std::string match;
+  std::string excluded;
+  query::Conditions filters = query::filter_conditions(options.filter, impl.text());
+  if (options.syntax == QuerySyntax::kRaw) {
+    match = std::string(text);
+    if (match.find_first_not_of(" \t\r\n") == std::string::npos) return {};
+  } else {
+    const query::ParsedQuery parsed = query::parse_query(text);
+    if (parsed.empty()) return {};
+    const query::FtsExpression fts = query::to_fts5(parsed);
+    match = fts.match;
+    excluded = fts.excluded;
+    // topic: and provider: in the text hold on top of the options' filter.
+    Filter from_text;
+    from_text.topics = parsed.topics;
+    from_text.all_topics = true;
+    from_text.providers = parsed.providers;
+    query::Conditions more = query::filter_conditions(from_text, impl.text());
+    filters.sql.insert(filters.sql.end(), more.sql.begin(), more.sql.end());
+    filters.values.insert(filters.values.end(), more.values.begin(), more.values.end());
+  }
+  const Source source = make_source(filters, match, excluded);
+  const Sort sort =
+      !source.ranked && options.sort == Sort::kRelevance ? Sort::kNewest : options.sort;
+  const SortSpec spec = sort_spec(sort);
+
+  const std::string key = spec.code == 'r' ? "score" : "k";
+  query::Conditions keyset;
+  if (!options.after.empty()) {
+    add_keyset(keyset, spec, key, "id", decode_cursor(spec, options.after));
+  }
+  const std::string page_sql =
+      std::string("SELECT id, score, ") + key + " FROM (SELECT a.id AS id, " +
+      (source.ranked ? kRank : "0.0") + " AS score, " + (spec.code == 'r' ? "0" : spec.key) +
+      " AS k " + source.from + ")" + keyset.where() + order_by(spec, key, "id") + " LIMIT ?";
+
+  try {
+    SearchResults results;
+    SQLite::Statement& q = impl.statement(page_sql);
+    int next = query::bind_values(q, source.values);
+    next = query::bind_values(q, keyset.values, next);
+    q.bind(next, static_cast<std::int64_t>(options.limit + 1));
+    std::vector<std::pair<std::int64_t, double>> ids;
+    query::SqlValue last_key;
+    while (q.executeStep()) {
+      if (ids.size() == options.limit) {  // one more exists: this page ends at the previous row
+        results.next = encode_cursor(spec, last_key, ids.back().first);
+        break;
+      }
+      ids.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble()});
+      last_key = key_of(q.getColumn(2));
+    }
+    q.reset();
+    for (const auto& [id, score] : ids) {
+      auto article = query::read_article(impl, id, options.with_body);
+      if (!article) continue;  // deleted meanwhile
+      SearchHit hit;
+      hit.score = score;
+      if (source.ranked) {
+        SQLite::Statement& snippet = impl.statement(
+            "SELECT snippet(articles_fts, -1, ?1, ?2, '...', ?3) FROM articles_fts "
+            "WHERE articles_fts MATCH ?4 AND rowid = ?5");
+        snippet.bind(1, options.highlight_open);
+        snippet.bind(2, options.highlight_close);
+        snippet.bind(3, snippet_words);
+        snippet.bind(4, source.match);
+        snippet.bind(5, id);
+        if (snippet.executeStep()) hit.snippet = snippet.getColumn(0).getString();
+      } else if (article->excerpt) {
+        hit.snippet = *article->excerpt;
+      }
+      hit.article = std::move(*article);
+      results.hits.push_back(std::move(hit));
+    }
+    if (options.facets) results.facets = facets_of(impl, source, options.facet_limit);
+    return results;
+  } catch (const SQLite::Exception& e) {
+    if (options.syntax == QuerySyntax::kRaw && is_syntax_error(e)) {
+      throw Error(ErrorCode::kQuerySyntax,
+                  "invalid full-text query '" + std::string(text) + "': " + e.getErrorStr() +
+                      (std::string(e.what()) != e.getErrorStr() ? std::string(" (") + e.what() + ")"
+                                                                : std::string()));
+    }
+    throw store::translate(e, "search failed");
+  }
+}
+
+std::vector<TopicCount> Database::topics() const {
+  Impl& impl = *impl_;
+  return store::guarded("cannot list topics", [&] {
+    SQLite::Statement& q = impl.statement(
+        "SELECT t.id, t.name, t.slug, count(l.article_id) AS n FROM topics AS t "
+        "LEFT JOIN article_topics AS l ON l.topic_id = t.id GROUP BY t.id ORDER BY n DESC, t.name");
+    std::vector<TopicCount> topics;
+    while (q.executeStep()) {
+      topics.push_back(
+          {{q.getColumn(0).getInt64(), q.getColumn(1).getString(), q.getColumn(2).getString()},
+           q.getColumn(3).getInt64()});
+    }
+    return topics;
+  });
+}
+
+std::vector<ProviderCount> Database::providers() const {
+  Impl& impl = *impl_;
+  return store::guarded("cannot list providers", [&] {
+    SQLite::Statement& q = impl.statement(
+        "SELECT p.id, p.name, p.domain, count(a.id) AS n FROM providers AS p "
+        "LEFT JOIN articles AS a ON a.provider_id = p.id GROUP BY p.id ORDER BY n DESC, p.name");
+    std::vector<ProviderCount> providers;
+    while (q.executeStep()) {
+      ProviderCount count;
+      count.provider.id = q.getColumn(0).getInt64();
+      count.provider.name = q.getColumn(1).getString();
+      count.provider.domain = store::optional_text(q.getColumn(2));
+      count.articles = q.getColumn(3).getInt64();
+      providers.push_back(std::move(count));
+    }
+    q.reset();
+    SQLite::Statement& logos = impl.statement(
+        "SELECT url, width, height FROM provider_logos WHERE provider_id = ?1 ORDER BY url");
+    for (ProviderCount& count : providers) {
+      logos.reset();
+      logos.bind(1, *count.provider.id);
+      while (logos.executeStep()) {
+        Image logo;
+        logo.url = store::optional_text(logos.getColumn(0));
+        logo.width = store::optional_int(logos.getColumn(1));
+        logo.height = store::optional_int(logos.getColumn(2));
+        count.provider.images.push_back(std::move(logo));
+      }
+    }
+    return providers;
+  });
+}
+
+}  // namespace articledb

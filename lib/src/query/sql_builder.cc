@@ -1,0 +1,106 @@
+#include "query/sql_builder.h"
+
+namespace articledb::query {
+namespace {
+
+// "?, ?, ?" for `count` placeholders.
+std::string placeholders(std::size_t count) {
+  std::string out;
+  for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+}  // namespace
+
+void Conditions::add(std::string condition, std::vector<SqlValue> bound) {
+  sql.push_back(std::move(condition));
+  for (auto& value : bound) values.push_back(std::move(value));
+}
+
+std::string Conditions::where() const {
+  std::string out;
+  for (std::size_t i = 0; i < sql.size(); ++i) out += (i == 0 ? " WHERE " : " AND ") + sql[i];
+  return out;
+}
+
+Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& text) {
+  Conditions c;
+  if (!filter.topics.empty()) {
+    // A topic is named by its name (compared by folded key) or its slug.
+    auto topic_match = [&](const std::vector<std::string>& names, std::vector<SqlValue>& values) {
+      for (const auto& name : names) values.push_back(text.fold_key(name));
+      for (const auto& name : names) values.push_back(lower_ascii(name));
+      return "EXISTS (SELECT 1 FROM article_topics AS l JOIN topics AS t ON t.id = l.topic_id "
+             "WHERE l.article_id = a.id AND (t.key IN (" +
+             placeholders(names.size()) + ") OR t.slug IN (" + placeholders(names.size()) + ")))";
+    };
+    if (filter.all_topics) {
+      for (const auto& topic : filter.topics) {
+        std::vector<SqlValue> values;
+        std::string sql = topic_match({topic}, values);
+        c.add(std::move(sql), std::move(values));
+      }
+    } else {
+      std::vector<SqlValue> values;
+      std::string sql = topic_match(filter.topics, values);
+      c.add(std::move(sql), std::move(values));
+    }
+  }
+  if (!filter.providers.empty()) {
+    // A provider is named by its domain, or by a name: the provider's or the article's own.
+    std::vector<SqlValue> values;
+    std::vector<SqlValue> names;
+    for (const auto& provider : filter.providers) {
+      const auto domain = text.domain(provider);
+      values.push_back(domain ? *domain : std::string());
+      names.push_back(text.fold_key(provider));
+    }
+    for (auto& name : names) values.push_back(name);
+    for (const auto& provider : filter.providers) values.push_back(provider);
+    const std::string n = placeholders(filter.providers.size());
+    c.add("(a.provider_id IN (SELECT id FROM providers WHERE domain IN (" + n +
+              ") OR name_key IN (" + n + ")) OR a.provider_name IN (" + n + "))",
+          std::move(values));
+  }
+  if (filter.collection) c.add("a.collection = ?", {*filter.collection});
+  if (filter.category) c.add("a.category = ?", {*filter.category});
+  if (filter.type) c.add("a.type = ?", {*filter.type});
+  if (filter.published) c.add("a.published = ?", {std::int64_t{*filter.published ? 1 : 0}});
+  if (filter.removed) {
+    // Not removed includes articles that do not say.
+    c.add(*filter.removed ? "a.removed = 1" : "coalesce(a.removed, 0) = 0");
+  }
+  if (filter.published_since) {
+    c.add("a.published_at >= ?", {format_timestamp(*filter.published_since)});
+  }
+  if (filter.published_before) {
+    c.add("a.published_at < ?", {format_timestamp(*filter.published_before)});
+  }
+  if (filter.min_quality) c.add("a.quality >= ?", {*filter.min_quality});
+  if (filter.min_heat) c.add("a.heat >= ?", {*filter.min_heat});
+  return c;
+}
+
+int bind_values(SQLite::Statement& statement, const std::vector<SqlValue>& values, int first) {
+  int index = first;
+  for (const SqlValue& value : values) {
+    if (const auto* i = std::get_if<std::int64_t>(&value)) {
+      statement.bind(index, *i);
+    } else if (const auto* d = std::get_if<double>(&value)) {
+      statement.bind(index, *d);
+    } else {
+      statement.bind(index, std::get<std::string>(value));
+    }
+    ++index;
+  }
+  return index;
+}
+
+}  // namespace articledb::query

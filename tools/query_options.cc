@@ -1,0 +1,199 @@
+#include "query_options.h"
+
+#include <iostream>
+
+#include "articledb/error.h"
+
+namespace articledb::cli {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+template <class T>
+Json optional_json(const std::optional<T>& value) {
+  if (!value) return nullptr;
+  return *value;
+}
+
+Json time_json(const std::optional<Timestamp>& time) {
+  if (!time) return nullptr;
+  return format_timestamp(*time);
+}
+
+Json parsed_json(const std::string& text) {
+  return Json::parse(text, nullptr, /*allow_exceptions=*/false);
+}
+
+Json image_json(const Image& image) {
+  return {{"url", optional_json(image.url)},
+          {"width", optional_json(image.width)},
+          {"height", optional_json(image.height)},
+          {"title", optional_json(image.title)},
+          {"is_cached", optional_json(image.is_cached)},
+          {"extra", parsed_json(image.extra_json)}};
+}
+
+Json provider_json(const std::optional<Provider>& provider) {
+  if (!provider) return nullptr;
+  Json images = Json::array();
+  for (const Image& image : provider->images) images.push_back(image_json(image));
+  return {{"id", optional_json(provider->id)},
+          {"name", provider->name},
+          {"domain", optional_json(provider->domain)},
+          {"images", images}};
+}
+
+std::optional<bool> boolean_of(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text == "true" || text == "yes";
+}
+
+std::optional<Timestamp> time_of(const std::string& text, const char* option) {
+  if (text.empty()) return std::nullopt;
+  auto time = parse_timestamp(text);
+  if (!time) {
+    throw Error(ErrorCode::kInvalidArgument,
+                std::string(option) +
+                    " wants a date such as 2022-09-13 or 2022-09-13T20:38:00Z, not '" + text + "'");
+  }
+  return time;
+}
+
+}  // namespace
+
+void add_query_options(CLI::App& command, QueryArgs& args, const std::vector<std::string>& sorts) {
+  command
+      .add_option("--topic", args.topics,
+                  "Only articles with this topic (name or slug; repeatable)")
+      ->type_name("TOPIC");
+  command.add_flag("--all-topics", args.all_topics,
+                   "With several --topic: need all of them, not any");
+  command
+      .add_option("--provider", args.providers,
+                  "Only articles of this provider (domain or name; repeatable)")
+      ->type_name("PROVIDER");
+  command.add_option("--collection", args.collection, "Only this collection, e.g. news");
+  command.add_option("--category", args.category, "Only this category");
+  command.add_option("--type", args.type, "Only this type, e.g. article, video, course");
+  command.add_option("--published", args.published, "Only articles that say published: true/false")
+      ->check(CLI::IsMember({"true", "false", "yes", "no"}));
+  command
+      .add_option("--removed", args.removed, "Only removed (true) or not removed (false) articles")
+      ->check(CLI::IsMember({"true", "false", "yes", "no"}));
+  command.add_option("--since", args.since, "Published at or after this date/time (UTC)")
+      ->type_name("DATE");
+  command.add_option("--until", args.until, "Published before this date/time (UTC)")
+      ->type_name("DATE");
+  command.add_option("--min-quality", args.min_quality, "Quality at least N")->type_name("N");
+  command.add_option("--min-heat", args.min_heat, "Heat at least N")->type_name("N");
+  command.add_option("--sort", args.sort, "Order: " + CLI::detail::join(sorts, ", "))
+      ->check(CLI::IsMember(sorts))
+      ->default_str(sorts.front());
+  command.add_option("--limit,-n", args.limit, "Results per page (1-1000, default 20)")
+      ->check(CLI::Range(std::size_t{1}, kMaxPageSize));
+  command
+      .add_option("--after", args.after, "Cursor of the next page, as printed by the previous one")
+      ->type_name("CURSOR");
+  command.add_flag("--json", args.json, "Print JSON (fields are listed in the README)");
+}
+
+Filter filter_of(const QueryArgs& args) {
+  Filter filter;
+  filter.topics = args.topics;
+  filter.all_topics = args.all_topics;
+  filter.providers = args.providers;
+  if (!args.collection.empty()) filter.collection = args.collection;
+  if (!args.category.empty()) filter.category = args.category;
+  if (!args.type.empty()) filter.type = args.type;
+  filter.published = boolean_of(args.published);
+  filter.removed = boolean_of(args.removed);
+  filter.published_since = time_of(args.since, "--since");
+  filter.published_before = time_of(args.until, "--until");
+  if (args.min_quality != INT64_MIN) filter.min_quality = args.min_quality;
+  if (args.min_heat != INT64_MIN) filter.min_heat = args.min_heat;
+  return filter;
+}
+
+Sort sort_of(const std::string& name) {
+  if (name == "newest") return Sort::kNewest;
+  if (name == "oldest") return Sort::kOldest;
+  if (name == "quality") return Sort::kQuality;
+  if (name == "heat") return Sort::kHeat;
+  return Sort::kRelevance;
+}
+
+Json article_json(const Article& a) {
+  Json topics = Json::array();
+  for (const Topic& t : a.topics)
+    topics.push_back({{"id", optional_json(t.id)}, {"name", t.name}, {"slug", t.slug}});
+  Json images = Json::array();
+  for (const Image& image : a.images) images.push_back(image_json(image));
+  Json related = Json::array();
+  for (const Related& r : a.related) {
+    related.push_back({{"title", optional_json(r.title)},
+                       {"excerpt", optional_json(r.excerpt)},
+                       {"published_at", time_json(r.published_at)},
+                       {"web_url", optional_json(r.web_url)},
+                       {"amp_web_url", optional_json(r.amp_web_url)},
+                       {"cdn_amp_web_url", optional_json(r.cdn_amp_web_url)},
+                       {"type", optional_json(r.type)},
+                       {"quality", optional_json(r.quality)},
+                       {"provider", provider_json(r.provider)},
+                       {"article_id", optional_json(r.article_id)},
+                       {"extra", parsed_json(r.extra_json)}});
+  }
+  Json out = {{"id", optional_json(a.id)},
+              {"path", a.path},
+              {"collection", optional_json(a.collection)},
+              {"title", a.title},
+              {"excerpt", optional_json(a.excerpt)},
+              {"category", optional_json(a.category)},
+              {"type", optional_json(a.type)},
+              {"published_at", time_json(a.published_at)},
+              {"original_url", optional_json(a.original_url)},
+              {"web_url", optional_json(a.web_url)},
+              {"amp_web_url", optional_json(a.amp_web_url)},
+              {"cdn_amp_web_url", optional_json(a.cdn_amp_web_url)},
+              {"quality", optional_json(a.quality)},
+              {"heat", optional_json(a.heat)},
+              {"published", optional_json(a.published)},
+              {"removed", optional_json(a.removed)},
+              {"secured", optional_json(a.secured)},
+              {"provider", provider_json(a.provider)},
+              {"topics", topics},
+              {"images", images},
+              {"related", related},
+              {"extra", parsed_json(a.extra_json)},
+              {"repaired", parsed_json(a.repaired_json)}};
+  if (a.body) {
+    static constexpr const char* kFormats[] = {"html", "markdown", "text"};
+    out["body_format"] =
+        a.body_format ? Json(kFormats[static_cast<int>(*a.body_format)]) : Json(nullptr);
+    out["body"] = *a.body;
+  }
+  return out;
+}
+
+void print_json(const Json& json) {
+  std::cout << json.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+std::string date_of(const std::optional<Timestamp>& time) {
+  return time ? format_timestamp(*time).substr(0, 10) : "";
+}
+
+std::string shorten(const std::string& text, std::size_t width) {
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (points == width) return text.substr(0, i) + "...";
+    ++points;
+  }
+  return text;
+}
+
+void print_next_page_hint(const std::string& next) {
+  if (!next.empty()) std::cerr << "more: add --after " << next << '\n';
+}
+
+}  // namespace articledb::cli
