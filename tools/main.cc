@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     return action();
   } catch (const articledb::Error& e) {
     std::cerr << "articledb: error: " << e.what() << '\n';
+    if (e.code() == articledb::ErrorCode::kNotFound) return kExitSomeFailed;
   } catch (const std::exception& e) {
     std::cerr << "articledb: internal error: " << e.what() << '\n';
   }

@@ -101,6 +101,49 @@ expect 0 "$articledb" import --prune --db "$db" "$src"
 contains "$out" "removed 1"
 expect 0 "$articledb" check --db "$db"
 
+# Queries.
+expect 0 "$articledb" search --db "$db" open models
+contains "$out" "Open-weights language model"
+contains "$out" "[open]"
+expect 0 "$articledb" search --json --facets --db "$db" "open models"
+valid_json "$out"
+contains "$out" '"facets"'
+for q in 'C++' '"unbalanced' 'AND OR NOT' '*' '-' 'NEAR(' 'title:' '🙂' '人工知能' ''; do
+  expect 0 "$articledb" search --json --db "$db" -- "$q"
+  valid_json "$out"
+done
+expect 2 "$articledb" search --raw --db "$db" 'NEAR('
+contains "$err" "invalid full-text query"
+expect 0 "$articledb" search --raw --db "$db" 'title: robots'
+contains "$out" "Kitchen robots"
+expect 0 "$articledb" list --db "$db" --topic ai --sort newest
+contains "$out" "Kitchen robots"
+expect 0 "$articledb" list --json --db "$db" --limit 5
+valid_json "$out"
+next=$(grep -o '"next": "[0-9a-f]*"' <<<"$out" | cut -d'"' -f4)
+[ -n "$next" ] || fail "list --limit 5 gave no next cursor"
+expect 0 "$articledb" list --json --db "$db" --limit 5 --after "$next"
+valid_json "$out"
+expect 2 "$articledb" list --db "$db" --after nonsense
+contains "$err" "invalid cursor"
+expect 2 "$articledb" list --db "$db" --since yesterday
+expect 0 "$articledb" show --db "$db" 1
+contains "$out" "title"
+expect 0 "$articledb" show --json --body --db "$db" _newsletters/ai-weekly-2024-01-12.html
+valid_json "$out"
+contains "$out" '"body_format": "html"'
+expect 0 "$articledb" show --db "$db" "HTTPS://news.example.com/ai/open-weights-model?utm_source=x"
+contains "$out" "Open-weights"
+expect 1 "$articledb" show --db "$db" 999999
+contains "$err" "no article"
+expect 0 "$articledb" topics --db "$db"
+contains "$out" "large-language-models"
+expect 0 "$articledb" topics --json --db "$db"
+valid_json "$out"
+expect 0 "$articledb" providers --json --db "$db"
+valid_json "$out"
+contains "$out" '"domain": "news.example.com"'
+
 # Hand damage is found by check.
 sqlite3 "$db" "INSERT INTO articles_fts(rowid, title) VALUES (999999, 'ghost')"
 expect 1 "$articledb" check --db "$db"
