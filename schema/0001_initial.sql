@@ -68,6 +68,10 @@ CREATE TABLE articles (
   UNIQUE (root_id, path)
 );
 CREATE INDEX articles_by_published_at ON articles(published_at);
+-- The sort keys of listings (newest/oldest, quality, heat): keyset pages walk these indexes.
+CREATE INDEX articles_by_time_key ON articles(coalesce(published_at, ''));
+CREATE INDEX articles_by_quality_key ON articles(coalesce(quality, -9223372036854775807));
+CREATE INDEX articles_by_heat_key ON articles(coalesce(heat, -9223372036854775807));
 CREATE INDEX articles_by_provider ON articles(provider_id);
 CREATE INDEX articles_by_canonical_url ON articles(canonical_url);
 CREATE INDEX articles_by_content_hash ON articles(content_hash);

@@ -132,11 +132,12 @@ Cursor decode_cursor(const SortSpec& spec, std::string_view encoded) {
   return cursor;
 }
 
-// The keyset condition: rows after `cursor` in the order of `spec`.
+// The keyset condition: rows after `cursor` in the order of `spec`. The plain bound on the key
+// lets SQLite start from the cursor in the index on the key; the row value breaks ties by id.
 void add_keyset(query::Conditions& c, const SortSpec& spec, const std::string& key,
                 const std::string& id, const Cursor& cursor) {
-  const char* op = spec.descending ? "<" : ">";
-  c.add("(" + key + " " + op + " ? OR (" + key + " = ? AND " + id + " " + op + " ?))",
+  const std::string op = spec.descending ? "<" : ">";
+  c.add(key + " " + op + "= ? AND (" + key + ", " + id + ") " + op + " (?, ?)",
         {cursor.key, cursor.key, cursor.id});
 }
 
