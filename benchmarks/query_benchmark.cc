@@ -28,7 +28,8 @@ class QueryFixture {
 
  private:
   QueryFixture() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "articledb-query-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "articledb-query-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
     dir_ = pattern;
     write_synthetic_articles(dir_ / "src", 10'000);

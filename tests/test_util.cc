@@ -1,6 +1,7 @@
 #include "test_util.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -72,6 +73,16 @@ bool shared_required() {
 
 std::optional<std::filesystem::path> corpus_dir() { return shared("corpus"); }
 std::optional<std::filesystem::path> seed_dir() { return shared("seed"); }
+
+ErrorCode error_code_of(const std::function<void()>& action) {
+  try {
+    action();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  ADD_FAILURE() << "no articledb::Error was thrown";
+  return ErrorCode::kDatabase;
+}
 
 std::string article_text(std::string_view title, std::string_view more) {
   std::string text = "---\ntitle: \"";

@@ -3,9 +3,12 @@
 #define ARTICLEDB_TESTS_TEST_UTIL_H_
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "articledb/error.h"
 
 namespace articledb::testing {
 
@@ -55,6 +58,9 @@ bool shared_required();
       GTEST_SKIP() << "../shared/corpus or ../shared/seed not found; set ARTICLEDB_SHARED_DIR"; \
     }                                                                                           \
   } while (false)
+
+/// The code of the articledb::Error that `action` throws; a test failure if it throws none.
+ErrorCode error_code_of(const std::function<void()>& action);
 
 /// A minimal valid article with the given title (and optional extra front-matter lines).
 std::string article_text(std::string_view title, std::string_view more = "");

@@ -106,16 +106,6 @@ class QueriesTest : public ::testing::Test {
   std::unique_ptr<SQLite::Database> sql_;
 };
 
-ErrorCode error_code_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no articledb::Error was thrown";
-  return ErrorCode::kDatabase;
-}
-
 TEST_F(QueriesTest, ArticleByIdHasAllItsParts) {
   const Article a = db_->article(id_of(3)).value();
   EXPECT_EQ(a.title, "Article 3");
@@ -274,20 +264,21 @@ TEST_F(QueriesTest, KeysetPagesCoverEveryArticleOnceInEverySort) {
 TEST_F(QueriesTest, BadLimitsAndCursorsAreInvalidArguments) {
   ListOptions options;
   options.limit = 0;
-  EXPECT_EQ(error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(testing::error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
   options.limit = kMaxPageSize + 1;
-  EXPECT_EQ(error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(testing::error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
   options.limit = 5;
   options.after = "zz";
-  EXPECT_EQ(error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(testing::error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
   options.after = "";
   const std::string next = db_->list(options).next;
   options.sort = Sort::kHeat;  // a cursor of another sort
   options.after = next;
-  EXPECT_EQ(error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(testing::error_code_of([&] { db_->list(options); }), ErrorCode::kInvalidArgument);
   SearchOptions search;
   search.after = "0123456789";
-  EXPECT_EQ(error_code_of([&] { db_->search("widgets", search); }), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(testing::error_code_of([&] { db_->search("widgets", search); }),
+            ErrorCode::kInvalidArgument);
 }
 
 TEST_F(QueriesTest, SearchRanksTitleOverExcerptOverBody) {

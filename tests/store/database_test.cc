@@ -9,16 +9,6 @@
 namespace articledb {
 namespace {
 
-ErrorCode error_code_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  ADD_FAILURE() << "no articledb::Error was thrown";
-  return ErrorCode::kDatabase;
-}
-
 TEST(DatabaseTest, CreatesAndMigratesANewFile) {
   testing::TempDir dir;
   const Database db(dir / "new.db");
@@ -36,14 +26,15 @@ TEST(DatabaseTest, ReadOnlyNeverCreatesOrMigrates) {
   testing::TempDir dir;
   OpenOptions read_only;
   read_only.mode = OpenMode::kReadOnly;
-  EXPECT_EQ(error_code_of([&] { Database db(dir / "missing.db", read_only); }), ErrorCode::kIo);
+  EXPECT_EQ(testing::error_code_of([&] { Database db(dir / "missing.db", read_only); }),
+            ErrorCode::kIo);
   EXPECT_FALSE(std::filesystem::exists(dir / "missing.db"));
 
   {
     SQLite::Database empty((dir / "empty.db").string(),
                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   }
-  EXPECT_EQ(error_code_of([&] { Database db(dir / "empty.db", read_only); }),
+  EXPECT_EQ(testing::error_code_of([&] { Database db(dir / "empty.db", read_only); }),
             ErrorCode::kSchemaTooOld);
   SQLite::Database raw((dir / "empty.db").string());
   EXPECT_EQ(raw.execAndGet("PRAGMA user_version").getInt(), 0);
@@ -80,7 +71,8 @@ TEST(DatabaseTest, ForeignSqliteDatabaseIsRefused) {
     SQLite::Database raw((dir / "other.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
     raw.exec("CREATE TABLE mine(x)");
   }
-  EXPECT_EQ(error_code_of([&] { Database db(dir / "other.db"); }), ErrorCode::kNotArticleDb);
+  EXPECT_EQ(testing::error_code_of([&] { Database db(dir / "other.db"); }),
+            ErrorCode::kNotArticleDb);
   SQLite::Database raw((dir / "other.db").string());
   EXPECT_EQ(raw.execAndGet("SELECT count(*) FROM sqlite_schema").getInt(), 1);  // untouched
 }
@@ -88,12 +80,14 @@ TEST(DatabaseTest, ForeignSqliteDatabaseIsRefused) {
 TEST(DatabaseTest, NonSqliteFileIsRefused) {
   testing::TempDir dir;
   testing::write_file(dir / "text.db", std::string(4096, 'x'));
-  EXPECT_EQ(error_code_of([&] { Database db(dir / "text.db"); }), ErrorCode::kNotArticleDb);
+  EXPECT_EQ(testing::error_code_of([&] { Database db(dir / "text.db"); }),
+            ErrorCode::kNotArticleDb);
 }
 
 TEST(DatabaseTest, UnopenableLocationIsAnIoError) {
   testing::TempDir dir;
-  EXPECT_EQ(error_code_of([&] { Database db(dir / "no" / "such" / "dir.db"); }), ErrorCode::kIo);
+  EXPECT_EQ(testing::error_code_of([&] { Database db(dir / "no" / "such" / "dir.db"); }),
+            ErrorCode::kIo);
 }
 
 TEST(DatabaseTest, CheckFindsHandMadeDamage) {

@@ -37,6 +37,16 @@ Image read_image(SQLite::Statement& q, int first) {
   return image;
 }
 
+// A provider from three columns: id, name (NULL: no provider), domain.
+std::optional<Provider> read_provider(SQLite::Statement& q, int first) {
+  if (q.getColumn(first + 1).isNull()) return std::nullopt;
+  Provider provider;
+  provider.id = optional_int(q.getColumn(first));
+  provider.name = q.getColumn(first + 1).getString();
+  provider.domain = optional_text(q.getColumn(first + 2));
+  return provider;
+}
+
 }  // namespace
 
 std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool with_body) {
@@ -68,13 +78,7 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
   a.published = optional_bool(q.getColumn(14));
   a.removed = optional_bool(q.getColumn(15));
   a.secured = optional_text(q.getColumn(16));
-  if (!q.getColumn(18).isNull()) {
-    Provider provider;
-    provider.id = optional_int(q.getColumn(17));
-    provider.name = q.getColumn(18).getString();
-    provider.domain = optional_text(q.getColumn(19));
-    a.provider = std::move(provider);
-  }
+  a.provider = read_provider(q, 17);
   a.body = optional_text(q.getColumn(20));
   if (a.body) a.body_format = body_format(q.getColumn(21));
   a.extra_json = q.getColumn(22).getString();
@@ -120,13 +124,7 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
     r.cdn_amp_web_url = optional_text(related.getColumn(5));
     r.type = optional_text(related.getColumn(6));
     r.quality = optional_int(related.getColumn(7));
-    if (!related.getColumn(9).isNull()) {
-      Provider provider;
-      provider.id = optional_int(related.getColumn(8));
-      provider.name = related.getColumn(9).getString();
-      provider.domain = optional_text(related.getColumn(10));
-      r.provider = std::move(provider);
-    }
+    r.provider = read_provider(related, 8);
     r.extra_json = related.getColumn(11).getString();
     r.article_id = optional_int(related.getColumn(12));
     a.related.push_back(std::move(r));
