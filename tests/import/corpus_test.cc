@@ -227,6 +227,24 @@ TEST_F(CorpusTest, FullTextSearchFindsTheSeedWithASnippet) {
   EXPECT_GT(number("SELECT count(*) FROM articles_fts WHERE articles_fts MATCH 'body:formula'"), 0);
 }
 
+TEST_F(CorpusTest, SearchRanksTheSeedFirstAndFacetsAddUp) {
+  OpenOptions read_only;
+  read_only.mode = OpenMode::kReadOnly;
+  const Database db(dir_->path() / "corpus.db", read_only);
+  SearchOptions options;
+  options.facets = true;
+  const SearchResults results = db.search("pytorch linux foundation", options);
+  ASSERT_FALSE(results.hits.empty());
+  EXPECT_EQ(results.hits.front().article.path, "000_d08c63637665816d.txt");
+  EXPECT_THAT(results.hits.front().snippet, HasSubstr("[PyTorch]"));
+  const SearchResults power = db.search("topic:\"Power Apps\" canvas", options);
+  EXPECT_EQ(power.facets->total,
+            number("SELECT count(*) FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+                   "WHERE articles_fts MATCH 'canvas' AND EXISTS (SELECT 1 FROM article_topics l "
+                   "JOIN topics t ON t.id = l.topic_id WHERE l.article_id = a.id AND t.name = "
+                   "'Power Apps')"));
+}
+
 TEST_F(CorpusTest, EveryArticleHasItsCollection) {
   EXPECT_EQ(number("SELECT count(*) FROM articles WHERE collection = 'news'"), 674);
   EXPECT_EQ(number("SELECT count(*) FROM articles WHERE collection = 'newsletters'"), 50);
