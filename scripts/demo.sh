@@ -25,7 +25,10 @@ echo
 echo "\$ articledb check --db $db"
 adb check --db "$db"
 echo
-echo "\$ sqlite3 $db  # full-text search with snippet() and bm25()"
+echo "\$ articledb search --db $db open models"
+adb search --db "$db" open models
+echo
+echo "\$ sqlite3 $db  # the same in the stock shell, with snippet() and bm25()"
 sqlite3 -header -column "$db" "
 SELECT a.title,
        snippet(articles_fts, 1, '[', ']', '...', 10) AS excerpt,

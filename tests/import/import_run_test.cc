@@ -4,6 +4,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "articledb/error.h"
 #include "import/import_test_util.h"
 #include "test_util.h"
@@ -359,6 +362,35 @@ TEST_F(ImportRunTest, ABusyDatabaseIsAClearError) {
     EXPECT_THAT(e.what(), HasSubstr("another import"));
   }
   other.exec("ROLLBACK");
+}
+
+TEST_F(ImportRunTest, ASecondImportIntoTheSameDatabaseWaitsThenFails) {
+  write_article("a.md", "A");
+  // A slow run: its file system blocks the first read until the test lets it go.
+  struct SlowFileSystem : testing::CountingFileSystem {
+    mutable std::atomic<bool> reading{false};
+    std::atomic<bool> release{false};
+    source::FileContents read(const std::filesystem::path& path, std::uint64_t max) const override {
+      reading = true;
+      while (!release) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      return CountingFileSystem::read(path, max);
+    }
+  } slow;
+  std::thread first([&] { run_import(*db_, {src()}, {}, slow); });
+  while (!slow.reading) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  OpenOptions quick;
+  quick.busy_timeout = std::chrono::milliseconds(100);
+  Database second(dir_ / "a.db", quick);
+  try {
+    run_import(second, {src()}, {}, files_);
+    ADD_FAILURE() << "two imports ran at once";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBusy);
+    EXPECT_THAT(e.what(), HasSubstr("another import"));
+  }
+  slow.release = true;
+  first.join();
+  EXPECT_EQ(run_import(second, {src()}, {}, files_).unchanged, 1u);  // free again
 }
 
 TEST(CollectionTest, ComesFromTheFirstUnderscoreFolder) {

@@ -13,6 +13,7 @@
 #include "record/article_parser.h"
 #include "store/article_writer.h"
 #include "store/database_impl.h"
+#include "store/import_lock.h"
 #include "store/sqlite.h"
 #include "util/hash.h"
 #include "util/ordered_parallel.h"
@@ -778,6 +779,7 @@ ImportSummary run_import(Database& database, const std::vector<fs::path>& roots,
     throw Error(ErrorCode::kReadOnly,
                 "cannot import into '" + database.path().string() + "': it was opened read-only");
   }
+  const store::ImportLock lock(database.path(), database.impl().busy_timeout);
   return store::guarded("import failed", [&] {
     ImportRun run(*database.impl().db, options, files);
     return run.run(roots);

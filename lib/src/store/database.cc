@@ -54,6 +54,7 @@ Database::Database(const std::filesystem::path& path, const OpenOptions& options
     : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   impl_->mode = options.mode;
+  impl_->busy_timeout = options.busy_timeout;
   impl_->db = store::open_connection(path, options);
 }
 

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@ namespace articledb {
 struct Database::Impl {
   std::filesystem::path path;
   OpenMode mode = OpenMode::kReadWrite;
+  std::chrono::milliseconds busy_timeout{0};
   std::unique_ptr<SQLite::Database> db;
 
   /// A prepared statement for `sql`, kept for reuse; reset and without bindings.
