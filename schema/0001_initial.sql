@@ -136,13 +136,17 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
 -- `ORDER BY rank` uses these weights too.
 INSERT INTO articles_fts(articles_fts, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0, 2.0, 2.0)');
 
+-- The topics of each article as one text, in the file's order: what the index holds.
+CREATE VIEW article_topic_names AS
+SELECT l.article_id, group_concat(coalesce(l.label, t.name), '; ') AS topics
+  FROM article_topics AS l
+  JOIN topics AS t ON t.id = l.topic_id
+ GROUP BY l.article_id;
+
 CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
   INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider)
   VALUES (new.id, new.title, new.excerpt, new.body_text,
-          (SELECT group_concat(name, '; ') FROM
-             (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-                JOIN topics AS t ON t.id = l.topic_id
-               WHERE l.article_id = new.id ORDER BY l.position)),
+          (SELECT topics FROM article_topic_names WHERE article_id = new.id),
           new.provider_name);
 END;
 
@@ -155,10 +159,7 @@ AFTER UPDATE OF id, title, excerpt, body_text, provider_name ON articles BEGIN
   DELETE FROM articles_fts WHERE rowid = old.id;
   INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider)
   VALUES (new.id, new.title, new.excerpt, new.body_text,
-          (SELECT group_concat(name, '; ') FROM
-             (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-                JOIN topics AS t ON t.id = l.topic_id
-               WHERE l.article_id = new.id ORDER BY l.position)),
+          (SELECT topics FROM article_topic_names WHERE article_id = new.id),
           new.provider_name);
 END;
 
@@ -166,40 +167,28 @@ END;
 -- by the importer has no row yet and is indexed once, by articles_fts_insert).
 CREATE TRIGGER article_topics_fts_insert AFTER INSERT ON article_topics
 WHEN EXISTS (SELECT 1 FROM articles WHERE id = new.article_id) BEGIN
-  UPDATE articles_fts SET topics =
-    (SELECT group_concat(name, '; ') FROM
-       (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-          JOIN topics AS t ON t.id = l.topic_id
-         WHERE l.article_id = new.article_id ORDER BY l.position))
-  WHERE rowid = new.article_id;
+  UPDATE articles_fts
+     SET topics = (SELECT topics FROM article_topic_names WHERE article_id = new.article_id)
+   WHERE rowid = new.article_id;
 END;
 
 CREATE TRIGGER article_topics_fts_delete AFTER DELETE ON article_topics
 WHEN EXISTS (SELECT 1 FROM articles WHERE id = old.article_id) BEGIN
-  UPDATE articles_fts SET topics =
-    (SELECT group_concat(name, '; ') FROM
-       (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-          JOIN topics AS t ON t.id = l.topic_id
-         WHERE l.article_id = old.article_id ORDER BY l.position))
-  WHERE rowid = old.article_id;
+  UPDATE articles_fts
+     SET topics = (SELECT topics FROM article_topic_names WHERE article_id = old.article_id)
+   WHERE rowid = old.article_id;
 END;
 
 CREATE TRIGGER article_topics_fts_update AFTER UPDATE ON article_topics BEGIN
-  UPDATE articles_fts SET topics =
-    (SELECT group_concat(name, '; ') FROM
-       (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-          JOIN topics AS t ON t.id = l.topic_id
-         WHERE l.article_id = articles_fts.rowid ORDER BY l.position))
-  WHERE rowid IN (old.article_id, new.article_id);
+  UPDATE articles_fts
+     SET topics = (SELECT topics FROM article_topic_names WHERE article_id = articles_fts.rowid)
+   WHERE rowid IN (old.article_id, new.article_id);
 END;
 
 CREATE TRIGGER topics_fts_update AFTER UPDATE OF name ON topics BEGIN
-  UPDATE articles_fts SET topics =
-    (SELECT group_concat(name, '; ') FROM
-       (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-          JOIN topics AS t ON t.id = l.topic_id
-         WHERE l.article_id = articles_fts.rowid ORDER BY l.position))
-  WHERE rowid IN (SELECT article_id FROM article_topics WHERE topic_id = new.id);
+  UPDATE articles_fts
+     SET topics = (SELECT topics FROM article_topic_names WHERE article_id = articles_fts.rowid)
+   WHERE rowid IN (SELECT article_id FROM article_topics WHERE topic_id = new.id);
 END;
 
 -- Files under an import root that did not become an article (no front matter, no title,
@@ -209,7 +198,7 @@ CREATE TABLE rejected_files (
   path          TEXT NOT NULL,
   file_size     INTEGER NOT NULL,
   file_mtime_ns INTEGER NOT NULL,
-  status        TEXT NOT NULL CHECK (status IN ('skipped', 'failed')),
+  status        TEXT NOT NULL CHECK (status IN ('skipped', 'error')),
   line          INTEGER,
   col           INTEGER,
   message       TEXT NOT NULL,
@@ -259,10 +248,7 @@ SELECT a.id,
        a.type,
        coalesce(a.provider_name, p.name) AS provider,
        p.domain AS provider_domain,
-       (SELECT group_concat(name, ', ') FROM
-          (SELECT coalesce(l.label, t.name) AS name FROM article_topics AS l
-             JOIN topics AS t ON t.id = l.topic_id
-            WHERE l.article_id = a.id ORDER BY l.position)) AS topics,
+       (SELECT topics FROM article_topic_names WHERE article_id = a.id) AS topics,
        a.quality,
        a.heat,
        coalesce(a.web_url, a.original_url) AS url

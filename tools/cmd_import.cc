@@ -65,25 +65,13 @@ class TerminalObserver : public ImportObserver {
   bool shown_ = false;
 };
 
-const char* severity_name(Problem::Severity severity) {
-  switch (severity) {
-    case Problem::Severity::kWarning:
-      return "warning";
-    case Problem::Severity::kSkipped:
-      return "skipped";
-    case Problem::Severity::kError:
-      return "error";
-  }
-  return "error";
-}
-
 nlohmann::ordered_json to_json(const ImportSummary& s) {
   nlohmann::ordered_json problems = nlohmann::ordered_json::array();
   for (const Problem& p : s.problems) {
     problems.push_back({{"path", p.path},
                         {"line", p.line},
                         {"column", p.column},
-                        {"severity", severity_name(p.severity)},
+                        {"severity", std::string(to_string(p.severity))},
                         {"message", p.message}});
   }
   return {{"dry_run", s.dry_run},     {"run_id", s.run_id},   {"files", s.files},

@@ -275,5 +275,14 @@ TEST(BodyFormatTest, FollowsTheExtension) {
   EXPECT_EQ(body_format_for("x.txt"), BodyFormat::kText);
 }
 
+TEST(BodyFormatTest, OtherNamesAreNotArticleFiles) {
+  for (const char* name : {"a.md", "a.MD", "a.markdown", "a.html", "a.htm", "a.txt"}) {
+    EXPECT_TRUE(body_format_for(name).has_value()) << name;
+  }
+  for (const char* name : {"a.json", "a", "md", "a.md.bak", "a.yml"}) {
+    EXPECT_FALSE(body_format_for(name).has_value()) << name;
+  }
+}
+
 }  // namespace
 }  // namespace articledb::record

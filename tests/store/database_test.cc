@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "articledb/error.h"
+#include "articledb/importer.h"
+#include "store/database_impl.h"
 #include "test_util.h"
 
 namespace articledb {
@@ -46,6 +48,11 @@ TEST(DatabaseTest, ReadOnlyDatabaseRefusesWrites) {
   OpenOptions read_only;
   read_only.mode = OpenMode::kReadOnly;
   Database db(dir / "a.db", read_only);
+  EXPECT_EQ(db.stats().articles, 0);
+  // Neither the importer nor the connection underneath will write.
+  testing::write_file(dir / "src" / "a.md", testing::article_text("A"));
+  EXPECT_EQ(testing::error_code_of([&] { Importer(db).run({dir / "src"}); }), ErrorCode::kReadOnly);
+  EXPECT_THROW(db.impl().db->exec("INSERT INTO roots(path) VALUES ('/x')"), SQLite::Exception);
   EXPECT_EQ(db.stats().articles, 0);
 }
 

@@ -70,15 +70,21 @@ TEST_F(SchemaTest, HandEditsInTheShellKeepTheIndexRight) {
   sql_->exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')");
 }
 
-TEST_F(SchemaTest, RelatedEntriesResolveByCanonicalUrlWhicheverComesFirst) {
+TEST_F(SchemaTest, RelatedEntriesResolveToArticlesImportedLater) {
+  // b.md's related entry points at https://acme.com/a, which no article has yet.
   EXPECT_EQ(count("SELECT count(target_article_id) FROM related_links"), 0);
-  sql_->exec("UPDATE articles SET canonical_url = 'https://acme.com/a' WHERE path = '_news/a.md'");
+  testing::write_file(dir_ / "src" / "_news" / "c.md",
+                      testing::article_text("Target", "webUrl: https://ACME.com/a#section"));
+  {
+    Database db(dir_ / "a.db");
+    Importer(db).run({dir_ / "src"});
+  }
   EXPECT_EQ(count("SELECT target_article_id FROM related_links"),
-            count("SELECT id FROM articles WHERE path = '_news/a.md'"));
+            count("SELECT id FROM articles WHERE path = '_news/c.md'"));
 }
 
 TEST_F(SchemaTest, ViewsAnswerShellQuestions) {
-  EXPECT_EQ(count("SELECT count(*) FROM article_overview WHERE topics = 'Physics, Gadgets'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM article_overview WHERE topics = 'Physics; Gadgets'"), 1);
   EXPECT_EQ(count("SELECT articles FROM topic_counts WHERE name = 'Physics'"), 1);
   EXPECT_EQ(count("SELECT articles FROM provider_counts WHERE domain = 'acme.com'"), 1);
   EXPECT_EQ(count("SELECT count(*) FROM import_runs WHERE status = 'done' AND added = 2"), 1);

@@ -28,6 +28,9 @@ struct Problem {
   std::string to_string() const;
 };
 
+/// "warning", "skipped" or "error": the name of a severity in messages, JSON and the import log.
+std::string_view to_string(Problem::Severity severity) noexcept;
+
 /// Progress of a running import, reported about ten times a second.
 struct ImportProgress {
   std::uint64_t done = 0;   ///< files handled so far (read or known unchanged)

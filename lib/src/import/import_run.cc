@@ -81,6 +81,8 @@ struct KnownArticle {
 };
 
 struct KnownRejected {
+  std::int64_t root_id = 0;
+  std::string path;
   std::uint64_t size = 0;
   std::int64_t mtime_ns = 0;
   Problem::Severity severity = Problem::Severity::kError;
@@ -108,13 +110,22 @@ struct WorkItem {
 };
 
 struct WorkResult {
-  enum class Kind { kSameContent, kParsed, kUnreadable };
+  enum class Kind {
+    kSameContent,   // a known file whose content did not change
+    kMovedContent,  // a new file with the content of an article whose file is gone: not parsed
+    kParsed,
+    kUnreadable,
+  };
   Kind kind = Kind::kUnreadable;
   store::FileFacts facts;
   std::int64_t read_ns = 0;
+  std::string data;  // kMovedContent: the file, in case it must be parsed after all
   record::ParseResult parse;
   std::string error;  // kUnreadable
 };
+
+// What writing a parsed file did to the database.
+enum class Change { kAdded, kUpdated, kMoved };
 
 Problem make_problem(std::string path, Problem::Severity severity, std::string message,
                      int line = 0, int column = 0) {
@@ -142,7 +153,18 @@ bool is_per_file_error(const SQLite::Exception& e) {
 class ImportRun {
  public:
   ImportRun(SQLite::Database& db, const ImportOptions& options, const source::FileSystem& files)
-      : db_(db), options_(options), files_(files), writer_(db) {}
+      : db_(db),
+        options_(options),
+        files_(files),
+        writer_(db),
+        upsert_rejected_(db, R"sql(
+          INSERT INTO rejected_files(root_id, path, file_size, file_mtime_ns, status, line, col,
+                                     message)
+          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+          ON CONFLICT(root_id, path) DO UPDATE SET file_size = excluded.file_size,
+            file_mtime_ns = excluded.file_mtime_ns, status = excluded.status,
+            line = excluded.line, col = excluded.col, message = excluded.message)sql"),
+        delete_rejected_(db, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2") {}
 
   ImportSummary run(const std::vector<fs::path>& roots) {
     started_ = std::chrono::steady_clock::now();
@@ -242,6 +264,7 @@ class ImportRun {
     }
     for (const Scope& scope : scopes_) load_known(scope);
     std::vector<WorkItem> to_read = walk_and_classify();
+    index_missing();
     report_progress(true);
 
     store::WriteTransaction* current = transaction.get();
@@ -317,6 +340,8 @@ class ImportRun {
     }
     while (rejected.executeStep()) {
       KnownRejected known;
+      known.root_id = scope.root_id;
+      known.path = rejected.getColumn(0).getString();
       known.size = static_cast<std::uint64_t>(rejected.getColumn(1).getInt64());
       known.mtime_ns = rejected.getColumn(2).getInt64();
       known.severity = rejected.getColumn(3).getString() == "skipped" ? Problem::Severity::kSkipped
@@ -324,7 +349,8 @@ class ImportRun {
       known.line = rejected.getColumn(4).getInt();
       known.column = rejected.getColumn(5).getInt();
       known.message = rejected.getColumn(6).getString();
-      rejected_.emplace(key_of(scope.root_id, rejected.getColumn(0).getString()), std::move(known));
+      std::string key = key_of(scope.root_id, known.path);
+      rejected_.emplace(std::move(key), std::move(known));
     }
   }
 
@@ -342,7 +368,10 @@ class ImportRun {
           errors.push_back({scope.target.absolute, "cannot examine the file"});
         }
       } else {
-        files_.list(scope.target.folder, is_article_file_name, found, errors);
+        files_.list(
+            scope.target.folder,
+            [](std::string_view name) { return record::body_format_for(name).has_value(); }, found,
+            errors);
         std::sort(found.begin(), found.end(),
                   [](const auto& a, const auto& b) { return a.path < b.path; });
       }
@@ -354,11 +383,7 @@ class ImportRun {
         WorkItem item;
         item.root_id = scope.root_id;
         item.path = scope.target.single_file ? scope.prefix : scope.prefix + file.path;
-        if (!listed.insert(key_of(item.root_id, item.path)).second) continue;  // overlapping roots
-        item.display = file.path.empty() ? given.string() : (given / file.path).string();
-        item.absolute = scope.root + "/" + item.path;
-        item.stat = file.stat;
-        const std::string key = key_of(item.root_id, item.path);
+        std::string key = key_of(item.root_id, item.path);
         if (auto it = known_.find(key); it != known_.end()) {
           item.known = &it->second;
           item.known->seen = true;
@@ -367,6 +392,10 @@ class ImportRun {
           item.rejected = &it->second;
           item.rejected->seen = true;
         }
+        if (!listed.insert(std::move(key)).second) continue;  // overlapping roots
+        item.display = file.path.empty() ? given.string() : (given / file.path).string();
+        item.absolute = scope.root + "/" + item.path;
+        item.stat = file.stat;
         ++summary_.files;
         if (!options_.force && unchanged(item)) continue;
         items.push_back(std::move(item));
@@ -427,14 +456,29 @@ class ImportRun {
       result.kind = WorkResult::Kind::kSameContent;
       return result;
     }
-    result.kind = WorkResult::Kind::kParsed;
-    result.parse = record::parse_article(contents.data, item.display,
-                                         record::body_format_for(item.path), text);
+    if (!options_.force && item.known == nullptr &&
+        missing_hashes_.count(result.facts.content_hash) != 0) {
+      result.kind = WorkResult::Kind::kMovedContent;
+      result.data = std::move(contents.data);
+      return result;
+    }
+    result.data = std::move(contents.data);
+    parse(item, result, text);
     return result;
+  }
+
+  // Parses the file held in `result.data` (and releases it).
+  static void parse(const WorkItem& item, WorkResult& result, normalize::TextNormalizer& text) {
+    result.kind = WorkResult::Kind::kParsed;
+    result.parse =
+        record::parse_article(result.data, item.display,
+                              record::body_format_for(item.path).value_or(BodyFormat::kText), text);
+    result.data = std::string();
   }
 
   // Runs on the calling thread, in file order.
   void write(const WorkItem& item, WorkResult&& result) {
+    std::optional<std::int64_t> moved;
     switch (result.kind) {
       case WorkResult::Kind::kUnreadable:
         ++summary_.failed;
@@ -446,7 +490,21 @@ class ImportRun {
         ++summary_.unchanged;
         note_racy(item.known->id, item, result);
         return;
+      case WorkResult::Kind::kMovedContent:
+        moved = take_moved(result.facts.content_hash);
+        if (moved) {
+          // The article is already right: only its file is elsewhere.
+          const std::int64_t id = *moved;
+          savepoint([&] { relocate(id, item, result); }, item,
+                    [&] { count_write(Change::kMoved, id, item, result); });
+          return;
+        }
+        // Another new file took that article: this one is new, and still to be parsed.
+        if (!writer_text_) writer_text_ = std::make_unique<normalize::TextNormalizer>();
+        parse(item, result, *writer_text_);
+        break;
       case WorkResult::Kind::kParsed:
+        if (item.known == nullptr) moved = take_moved(result.facts.content_hash);  // --force
         break;
     }
     record::ParseResult& parse = result.parse;
@@ -459,28 +517,35 @@ class ImportRun {
       return;
     }
 
-    store::Location location{item.root_id, item.path, collection_of(item.path)};
+    // A changed file, or a moved one read again with --force, keeps its article's id.
+    const std::optional<std::int64_t> reused = item.known != nullptr ? item.known->id : moved;
+    const Change change = item.known != nullptr ? Change::kUpdated
+                          : moved               ? Change::kMoved
+                                                : Change::kAdded;
     std::int64_t id = 0;
-    enum class Change { kAdded, kUpdated, kMoved };
-    Change change = Change::kAdded;
     savepoint(
         [&] {
-          if (item.known != nullptr) {
-            writer_.remove(item.known->id);
-            id = writer_.insert(parse.parsed, location, result.facts, item.known->id, imported_at_);
-            change = Change::kUpdated;
-          } else if (auto moved = take_moved(result.facts.content_hash)) {
-            writer_.relocate(*moved, location, result.facts);
-            id = *moved;
-            change = Change::kMoved;
-          } else {
-            id = writer_.insert(parse.parsed, location, result.facts, std::nullopt, imported_at_);
-            change = Change::kAdded;
-          }
-          if (item.rejected != nullptr) forget_rejected(item);
+          if (reused) writer_.remove(*reused);
+          const store::Location location{item.root_id, item.path, collection_of(item.path)};
+          id = writer_.insert(parse.parsed, location, result.facts, reused, imported_at_);
+          if (item.rejected != nullptr) forget_rejected(item.root_id, item.path);
         },
-        item);
-    if (id == 0) return;  // the database refused it; reported by savepoint()
+        item,
+        [&] {
+          count_write(change, id, item, result);
+          for (Problem& problem : parse.problems) {  // warnings of the fields
+            ++summary_.warnings;
+            add_problem(std::move(problem), item.absolute);
+          }
+        });
+  }
+
+  void relocate(std::int64_t id, const WorkItem& item, const WorkResult& result) {
+    writer_.relocate(id, {item.root_id, item.path, collection_of(item.path)}, result.facts);
+    if (item.rejected != nullptr) forget_rejected(item.root_id, item.path);
+  }
+
+  void count_write(Change change, std::int64_t id, const WorkItem& item, const WorkResult& result) {
     ++writes_since_commit_;
     switch (change) {
       case Change::kAdded:
@@ -494,21 +559,18 @@ class ImportRun {
         break;
     }
     note_racy(id, item, result);
-    if (change != Change::kMoved) {
-      for (Problem& problem : parse.problems) {
-        ++summary_.warnings;
-        add_problem(std::move(problem), item.absolute);
-      }
-    }
   }
 
   // Runs `body` inside a savepoint: one file's rows are written whole or not at all.
-  template <class Body>
-  void savepoint(Body&& body, const WorkItem& item) {
+  // `done` runs when the rows are written.
+  template <class Body, class Done>
+  void savepoint(Body&& body, const WorkItem& item, Done&& done) {
     db_.exec("SAVEPOINT article");
+    bool written = false;
     try {
       body();
       db_.exec("RELEASE article");
+      written = true;
     } catch (const SQLite::Exception& e) {
       db_.tryExec("ROLLBACK TO article");
       db_.tryExec("RELEASE article");
@@ -519,15 +581,21 @@ class ImportRun {
                                std::string("the database refused the article: ") + e.what()),
                   item.absolute);
     }
+    if (written) done();
+  }
+
+  // Articles whose file the walk did not find, by content: a new file with the same content is
+  // the same article, moved. Built before the files are read; `missing_hashes_` is only read
+  // by the parsing threads, `missing_by_hash_` only used by the writing one.
+  void index_missing() {
+    for (auto& [key, known] : known_) {
+      if (known.seen) continue;
+      missing_by_hash_.emplace(known.hash, &known);
+      missing_hashes_.insert(known.hash);
+    }
   }
 
   std::optional<std::int64_t> take_moved(const std::string& hash) {
-    if (!missing_indexed_) {
-      for (auto& [key, known] : known_) {
-        if (!known.seen) missing_by_hash_.emplace(known.hash, &known);
-      }
-      missing_indexed_ = true;
-    }
     auto it = missing_by_hash_.find(hash);
     if (it == missing_by_hash_.end()) return std::nullopt;
     KnownArticle* known = it->second;
@@ -537,17 +605,13 @@ class ImportRun {
   }
 
   void remember_rejected(const WorkItem& item, const WorkResult& result, const Problem& reason) {
-    SQLite::Statement upsert(db_, R"sql(
-      INSERT INTO rejected_files(root_id, path, file_size, file_mtime_ns, status, line, col, message)
-      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-      ON CONFLICT(root_id, path) DO UPDATE SET file_size = excluded.file_size,
-        file_mtime_ns = excluded.file_mtime_ns, status = excluded.status, line = excluded.line,
-        col = excluded.col, message = excluded.message)sql");
+    SQLite::Statement& upsert = upsert_rejected_;
+    upsert.reset();
     upsert.bind(1, static_cast<std::int64_t>(item.root_id));
     upsert.bind(2, item.path);
     upsert.bind(3, static_cast<std::int64_t>(result.facts.size));
     upsert.bind(4, static_cast<std::int64_t>(result.facts.mtime_ns));
-    upsert.bind(5, reason.severity == Problem::Severity::kSkipped ? "skipped" : "failed");
+    upsert.bind(5, std::string(to_string(reason.severity)));
     upsert.bind(6, reason.line);
     upsert.bind(7, reason.column);
     upsert.bind(8, reason.message);
@@ -555,11 +619,11 @@ class ImportRun {
     ++writes_since_commit_;
   }
 
-  void forget_rejected(const WorkItem& item) {
-    SQLite::Statement erase(db_, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2");
-    erase.bind(1, static_cast<std::int64_t>(item.root_id));
-    erase.bind(2, item.path);
-    erase.exec();
+  void forget_rejected(std::int64_t root_id, const std::string& path) {
+    delete_rejected_.reset();
+    delete_rejected_.bind(1, root_id);
+    delete_rejected_.bind(2, path);
+    delete_rejected_.exec();
   }
 
   void handle_missing() {
@@ -572,14 +636,8 @@ class ImportRun {
         ++summary_.missing;
       }
     }
-    SQLite::Statement erase(db_, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2");
     for (auto& [key, rejected] : rejected_) {
-      if (rejected.seen) continue;
-      const std::size_t split = key.find('\0');
-      erase.reset();
-      erase.bind(1, static_cast<std::int64_t>(std::stoll(key.substr(0, split))));
-      erase.bind(2, key.substr(split + 1));
-      erase.exec();
+      if (!rejected.seen) forget_rejected(rejected.root_id, rejected.path);
     }
   }
 
@@ -700,9 +758,7 @@ class ImportRun {
         insert.bind(3);
         insert.bind(4);
       }
-      insert.bind(5, problem.severity == Problem::Severity::kWarning   ? "warning"
-                     : problem.severity == Problem::Severity::kSkipped ? "skipped"
-                                                                       : "error");
+      insert.bind(5, std::string(to_string(problem.severity)));
       insert.bind(6, problem.message);
       insert.exec();
     }
@@ -729,6 +785,8 @@ class ImportRun {
   const ImportOptions& options_;
   const source::FileSystem& files_;
   store::ArticleWriter writer_;
+  SQLite::Statement upsert_rejected_;
+  SQLite::Statement delete_rejected_;
   ImportSummary summary_;
   std::vector<std::string> problem_paths_;  // absolute paths, parallel to summary_.problems
   std::string imported_at_;
@@ -736,7 +794,8 @@ class ImportRun {
   std::unordered_map<std::string, KnownArticle> known_;
   std::unordered_map<std::string, KnownRejected> rejected_;
   std::unordered_multimap<std::string, KnownArticle*> missing_by_hash_;
-  bool missing_indexed_ = false;
+  std::unordered_set<std::string> missing_hashes_;
+  std::unique_ptr<normalize::TextNormalizer> writer_text_;  // made when the writer must parse
   std::vector<RacyFile> racy_;
   std::uint64_t done_ = 0;
   std::uint64_t total_ = 0;
@@ -747,17 +806,6 @@ class ImportRun {
 };
 
 }  // namespace
-
-bool is_article_file_name(std::string_view name) {
-  const std::size_t dot = name.rfind('.');
-  if (dot == std::string_view::npos) return false;
-  std::string extension(name.substr(dot + 1));
-  for (char& c : extension) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return extension == "md" || extension == "markdown" || extension == "html" ||
-         extension == "htm" || extension == "txt";
-}
 
 std::optional<std::string> collection_of(std::string_view path) {
   std::optional<std::string> first;

@@ -15,9 +15,6 @@ namespace articledb::import {
 ImportSummary run_import(Database& database, const std::vector<std::filesystem::path>& roots,
                          const ImportOptions& options, const source::FileSystem& files);
 
-/// True for the names of article files: .md .markdown .html .htm .txt, in any case.
-bool is_article_file_name(std::string_view name);
-
 /// The collection of a path relative to its root: its first folder named with a leading
 /// underscore, without it ("powerapps/_news/x.md" -> "news"), else its first folder.
 std::optional<std::string> collection_of(std::string_view path);

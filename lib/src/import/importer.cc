@@ -5,24 +5,25 @@
 
 namespace articledb {
 
+std::string_view to_string(Problem::Severity severity) noexcept {
+  switch (severity) {
+    case Problem::Severity::kWarning:
+      return "warning";
+    case Problem::Severity::kSkipped:
+      return "skipped";
+    case Problem::Severity::kError:
+      return "error";
+  }
+  return "error";
+}
+
 std::string Problem::to_string() const {
   std::string text = path;
   if (line > 0) {
     text += ":" + std::to_string(line);
     if (column > 0) text += ":" + std::to_string(column);
   }
-  switch (severity) {
-    case Severity::kWarning:
-      text += ": warning: ";
-      break;
-    case Severity::kSkipped:
-      text += ": skipped: ";
-      break;
-    case Severity::kError:
-      text += ": error: ";
-      break;
-  }
-  return text + message;
+  return text + ": " + std::string(articledb::to_string(severity)) + ": " + message;
 }
 
 Importer::Importer(Database& database, ImportOptions options)

@@ -198,8 +198,9 @@ std::string TextNormalizer::fold_key(std::string_view text) {
   return key;
 }
 
-std::string TextNormalizer::slug(std::string_view text) {
-  std::string key = fold_key(text);
+std::string TextNormalizer::slug(std::string_view text) { return slug_for_key(fold_key(text)); }
+
+std::string TextNormalizer::slug_for_key(const std::string& key) {
   if (auto it = slugs_.find(key); it != slugs_.end()) return it->second;
 
   std::string ascii;
@@ -225,7 +226,7 @@ std::string TextNormalizer::slug(std::string_view text) {
   if (slug.empty()) slug = "x-" + util::content_hash(key).substr(0, 10);
 
   if (slugs_.size() > 100'000) slugs_.clear();
-  slugs_.emplace(std::move(key), slug);
+  slugs_.emplace(key, slug);
   return slug;
 }
 

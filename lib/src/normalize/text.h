@@ -38,6 +38,9 @@ class TextNormalizer {
   /// ASCII letters or digits gets "x-" and a hash of its key.
   std::string slug(std::string_view text);
 
+  /// slug() of a name whose fold_key() is `key`, for callers that have the key already.
+  std::string slug_for_key(const std::string& key);
+
   /// A domain as providers are keyed: host of a URL if given one, lower case, IDNA ASCII,
   /// without a leading "www." or a trailing dot. nullopt when nothing usable is left.
   std::optional<std::string> domain(std::string_view text);

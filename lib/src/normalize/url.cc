@@ -6,6 +6,8 @@
 #include <array>
 #include <string>
 
+#include "util/ascii.h"
+
 namespace articledb::normalize {
 namespace {
 
@@ -14,19 +16,11 @@ std::string_view text_of(const UriTextRangeA& range) {
   return {range.first, static_cast<std::size_t>(range.afterLast - range.first)};
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) {
-    return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  });
-  return out;
-}
-
 bool is_tracking_parameter(std::string_view name) {
   static constexpr std::array<std::string_view, 12> kNames = {
       "fbclid", "gclid", "dclid",  "gclsrc", "msclkid", "mc_cid",
       "mc_eid", "yclid", "igshid", "_ga",    "_gl",     "ocid"};
-  const std::string key = lower(name);
+  const std::string key = util::ascii_lower(name);
   if (key.rfind("utm_", 0) == 0) return true;
   return std::find(kNames.begin(), kNames.end(), key) != kNames.end();
 }
@@ -70,7 +64,7 @@ std::optional<std::string> canonical_url(std::string_view url) {
   }
   holder.parsed = true;
   UriUriA& uri = holder.uri;
-  const std::string scheme = lower(text_of(uri.scheme));
+  const std::string scheme = util::ascii_lower(text_of(uri.scheme));
   if (scheme != "http" && scheme != "https") return std::nullopt;
   if (text_of(uri.hostText).empty()) return std::nullopt;
   if (uriNormalizeSyntaxA(&uri) != URI_SUCCESS) return std::nullopt;
@@ -82,7 +76,7 @@ std::optional<std::string> canonical_url(std::string_view url) {
   }
   const bool ipv6 = uri.hostData.ip6 != nullptr;
   if (ipv6) out.push_back('[');
-  out += lower(text_of(uri.hostText));
+  out += util::ascii_lower(text_of(uri.hostText));
   if (ipv6) out.push_back(']');
   const std::string_view port = text_of(uri.portText);
   const bool default_port =

@@ -6,19 +6,13 @@
 
 #include <cstdint>
 
+#include "util/ascii.h"
+
 namespace articledb::query {
 namespace {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
 }
 
 // What the words of `text` look like to the unicode61 tokenizer.
@@ -65,7 +59,7 @@ struct Token {
 };
 
 const char* field_of(std::string_view name) {
-  const std::string lower = lower_ascii(name);
+  const std::string lower = util::ascii_lower(name);
   if (lower == "title") return "title";
   if (lower == "excerpt") return "excerpt";
   if (lower == "body") return "body";

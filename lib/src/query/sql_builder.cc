@@ -1,5 +1,7 @@
 #include "query/sql_builder.h"
 
+#include "util/ascii.h"
+
 namespace articledb::query {
 namespace {
 
@@ -8,13 +10,6 @@ std::string placeholders(std::size_t count) {
   std::string out;
   for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
   return out;
-}
-
-std::string lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
 }
 
 }  // namespace
@@ -36,7 +31,7 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
     // A topic is named by its name (compared by folded key) or its slug.
     auto topic_match = [&](const std::vector<std::string>& names, std::vector<SqlValue>& values) {
       for (const auto& name : names) values.push_back(text.fold_key(name));
-      for (const auto& name : names) values.push_back(lower_ascii(name));
+      for (const auto& name : names) values.push_back(util::ascii_lower(name));
       return "EXISTS (SELECT 1 FROM article_topics AS l JOIN topics AS t ON t.id = l.topic_id "
              "WHERE l.article_id = a.id AND (t.key IN (" +
              placeholders(names.size()) + ") OR t.slug IN (" + placeholders(names.size()) + ")))";

@@ -11,6 +11,7 @@
 #include "normalize/markup.h"
 #include "normalize/url.h"
 #include "record/yaml_json.h"
+#include "util/ascii.h"
 #include "util/utf8.h"
 
 namespace articledb::record {
@@ -18,14 +19,6 @@ namespace {
 
 using frontmatter::Node;
 using Json = nlohmann::ordered_json;
-
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 // A short description of a value for messages: "a list", "\"high\"".
 std::string describe(const Node& node) {
@@ -125,7 +118,7 @@ class FieldMapper {
     if (node.is_null()) return std::nullopt;
     if (node.is_scalar()) {
       // YAML 1.1 spellings too, as Jekyll (Ruby) reads them.
-      const std::string word = ascii_lower(normalize::trim(node.value));
+      const std::string word = util::ascii_lower(normalize::trim(node.value));
       if (word == "true" || word == "yes" || word == "on" || word == "y") return true;
       if (word == "false" || word == "no" || word == "off" || word == "n") return false;
     }
@@ -332,12 +325,14 @@ std::optional<std::string> body_text_of(std::string_view body, BodyFormat format
 
 }  // namespace
 
-BodyFormat body_format_for(std::string_view path) {
+std::optional<BodyFormat> body_format_for(std::string_view path) {
   const std::size_t dot = path.rfind('.');
-  const std::string extension = dot == std::string_view::npos ? "" : ascii_lower(path.substr(dot));
+  if (dot == std::string_view::npos) return std::nullopt;
+  const std::string extension = util::ascii_lower(path.substr(dot));
   if (extension == ".html" || extension == ".htm") return BodyFormat::kHtml;
   if (extension == ".md" || extension == ".markdown") return BodyFormat::kMarkdown;
-  return BodyFormat::kText;
+  if (extension == ".txt") return BodyFormat::kText;
+  return std::nullopt;
 }
 
 ParseResult parse_article(std::string_view content, std::string_view path, BodyFormat format,
@@ -459,7 +454,7 @@ ParseResult parse_article(std::string_view content, std::string_view path, BodyF
           continue;
         }
         if (topic.name != item.value) fields.repaired()[field] = item.value;
-        topic.slug = text.slug(topic.name);
+        topic.slug = text.slug_for_key(topic_key);
         article.topics.push_back(std::move(topic));
         parsed.topic_keys.push_back(std::move(topic_key));
       }

@@ -37,8 +37,9 @@ struct ParseResult {
   std::vector<Problem> problems;  ///< warnings; for kSkipped/kFailed the reason comes first
 };
 
-/// Body format of a file, from its extension (.html/.htm, .md/.markdown, else text).
-BodyFormat body_format_for(std::string_view path);
+/// Body format of an article file, from its extension in any case: .html/.htm, .md/.markdown,
+/// .txt. nullopt for any other name: the file is not an article file.
+std::optional<BodyFormat> body_format_for(std::string_view path);
 
 /// Parses a whole article file. `path` names the file in problems. Never throws for bad
 /// input: every problem becomes a Problem with a 1-based line and column where it has one.
