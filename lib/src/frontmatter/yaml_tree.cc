@@ -1,103 +1,170 @@
 #include "frontmatter/yaml_tree.h"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
-#include <istream>
+#include <cstring>
 #include <optional>
-#include <streambuf>
 #include <unordered_map>
 
 namespace articledb::frontmatter {
 namespace {
 
-// An istream source reading a string_view in place.
-class ViewBuffer : public std::streambuf {
- public:
-  explicit ViewBuffer(std::string_view text) {
-    char* begin = const_cast<char*>(text.data());
-    setg(begin, begin, begin + text.size());
-  }
-};
-
-// Thrown from the event handler to stop yaml-cpp at the first problem it cannot see.
+// Thrown by the builder to stop at the first problem libyaml does not see itself.
 struct Stop {
   std::string message;
   Position position;
 };
 
-// Builds a Node tree from yaml-cpp events. Containers under construction live on a stack
-// and are moved into their parent when they end.
-class TreeBuilder : public YAML::EventHandler {
+// Owns one libyaml parser over a string held by the caller.
+class LibYamlParser {
+ public:
+  explicit LibYamlParser(std::string_view text) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~LibYamlParser() {
+    release();
+    yaml_parser_delete(&parser_);
+  }
+  LibYamlParser(const LibYamlParser&) = delete;
+  LibYamlParser& operator=(const LibYamlParser&) = delete;
+
+  // The next event, or nullptr after a syntax error (then error() describes it).
+  const yaml_event_t* next() {
+    release();
+    if (!yaml_parser_parse(&parser_, &event_)) return nullptr;
+    held_ = true;
+    return &event_;
+  }
+
+  YamlError error(int first_line) const {
+    std::string message = parser_.problem != nullptr ? parser_.problem : "malformed YAML";
+    yaml_mark_t mark = parser_.problem_mark;
+    if (parser_.context != nullptr) {
+      message += std::string(" (") + parser_.context + " that starts at line " +
+                 std::to_string(parser_.context_mark.line + static_cast<std::size_t>(first_line)) +
+                 ")";
+    }
+    if (parser_.error == YAML_MEMORY_ERROR) message = "out of memory";
+    return YamlError{message,
+                     {static_cast<int>(mark.line) + first_line, static_cast<int>(mark.column) + 1}};
+  }
+
+ private:
+  void release() {
+    if (held_) yaml_event_delete(&event_);
+    held_ = false;
+  }
+
+  yaml_parser_t parser_;
+  yaml_event_t event_{};
+  bool held_ = false;
+};
+
+bool is_null_text(std::string_view value) {
+  return value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL";
+}
+
+// Builds a Node tree from libyaml's events. Containers under construction live on a stack
+// and are moved into their parent when they end, so nesting costs no C++ stack.
+class TreeBuilder {
  public:
   TreeBuilder(int first_line, const YamlLimits& limits)
       : first_line_(first_line), limits_(limits) {}
 
   std::optional<Node> take_root() { return std::move(root_); }
-  bool has_root() const { return root_.has_value(); }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void scalar(const yaml_event_t& event) {
+    const auto& s = event.data.scalar;
+    const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+    const char* tag = reinterpret_cast<const char*>(s.tag);
+    const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE && tag == nullptr;
     Node node;
-    node.position = position(mark);
-    add(std::move(node), anchor);
-  }
-
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    auto it = anchors_.find(anchor);
-    if (it == anchors_.end()) throw Stop{"alias to an unknown anchor", position(mark)};
-    count(it->second.second, mark);
-    Node copy = it->second.first;
-    add(std::move(copy), 0);
-  }
-
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    Node node;
-    node.kind = Node::Kind::kScalar;
-    node.plain = tag == "?";
-    node.value = value;
-    node.position = position(mark);
-    add(std::move(node), anchor);
-  }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(Node::Kind::kSequence, mark, anchor);
-  }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(Node::Kind::kMap, mark, anchor);
-  }
-  void OnMapEnd() override {
-    if (stack_.back().key) {
-      // Cannot happen with yaml-cpp (a key always gets a value, null if empty).
-      throw Stop{"mapping key without a value", stack_.back().key_position};
+    node.position = position(event.start_mark);
+    if ((plain && is_null_text(value)) ||
+        (tag != nullptr && std::strcmp(tag, "tag:yaml.org,2002:null") == 0)) {
+      node.kind = Node::Kind::kNull;
+    } else {
+      node.kind = Node::Kind::kScalar;
+      node.plain = plain;
+      node.value = std::string(value);
     }
-    close();
+    add_bytes(value.size(), event.start_mark);
+    add(std::move(node), anchor_of(s.anchor), event.start_mark);
+  }
+
+  void alias(const yaml_event_t& event) {
+    const std::string name = reinterpret_cast<const char*>(event.data.alias.anchor);
+    auto it = anchors_.find(name);
+    if (it == anchors_.end()) {
+      throw Stop{"alias *" + name + " names no anchor", position(event.start_mark)};
+    }
+    count(it->second.nodes, event.start_mark);
+    add_bytes(it->second.bytes, event.start_mark);
+    Node copy = it->second.node;
+    add(std::move(copy), std::nullopt, event.start_mark);
+  }
+
+  void open(Node::Kind kind, const yaml_event_t& event, const yaml_char_t* anchor) {
+    if (!stack_.empty() && stack_.back().node.is_map() && !stack_.back().key) {
+      throw Stop{"a mapping key must be a plain value, not a list or a mapping",
+                 position(event.start_mark)};
+    }
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
+      throw Stop{
+          "front matter is nested deeper than " + std::to_string(limits_.max_depth) + " levels",
+          position(event.start_mark)};
+    }
+    count(1, event.start_mark);
+    Frame frame;
+    frame.node.kind = kind;
+    frame.node.position = position(event.start_mark);
+    frame.anchor = anchor_of(anchor);
+    frame.nodes_before = nodes_;
+    frame.bytes_before = bytes_;
+    stack_.push_back(std::move(frame));
+  }
+
+  void close(const yaml_event_t& event) {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    if (frame.node.is_map() && frame.key) {
+      throw Stop{"mapping key without a value", frame.key_position};  // libyaml never does this
+    }
+    if (frame.anchor) {
+      anchors_[*frame.anchor] = {frame.node, nodes_ - frame.nodes_before,
+                                 bytes_ - frame.bytes_before};
+    }
+    add(std::move(frame.node), std::nullopt, event.start_mark);
   }
 
  private:
   struct Frame {
     Node node;
-    YAML::anchor_t anchor = 0;
+    std::optional<std::string> anchor;
     std::optional<std::string> key;  // a map's key waiting for its value
     Position key_position;
     std::unordered_map<std::string, std::size_t> index;  // key -> item, for large maps
+    std::size_t nodes_before = 0;
+    std::size_t bytes_before = 0;
+  };
+  struct Anchored {
+    Node node;
+    std::size_t nodes = 0;  // values in it, for the limits
+    std::size_t bytes = 0;
   };
 
-  Position position(const YAML::Mark& mark) const {
-    return {mark.line + first_line_, mark.column + 1};
+  static std::optional<std::string> anchor_of(const yaml_char_t* anchor) {
+    if (anchor == nullptr) return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(anchor));
   }
 
-  void count(std::size_t nodes, const YAML::Mark& mark) {
+  Position position(const yaml_mark_t& mark) const {
+    return {static_cast<int>(mark.line) + first_line_, static_cast<int>(mark.column) + 1};
+  }
+
+  void count(std::size_t nodes, const yaml_mark_t& mark) {
     nodes_ += nodes;
     if (nodes_ > limits_.max_nodes) {
       throw Stop{"front matter has more than " + std::to_string(limits_.max_nodes) +
@@ -106,44 +173,18 @@ class TreeBuilder : public YAML::EventHandler {
     }
   }
 
-  static std::size_t size_of(const Node& node) {
-    std::size_t n = 1;
-    for (const Node& item : node.items) n += size_of(item);
-    return n;
-  }
-
-  void open(Node::Kind kind, const YAML::Mark& mark, YAML::anchor_t anchor) {
-    if (!stack_.empty() && stack_.back().node.is_map() && !stack_.back().key) {
-      throw Stop{"a mapping key must be a plain value, not a list or a mapping", position(mark)};
+  void add_bytes(std::size_t bytes, const yaml_mark_t& mark) {
+    bytes_ += bytes;
+    if (bytes_ > limits_.max_bytes) {
+      throw Stop{"front matter holds more than " + std::to_string(limits_.max_bytes >> 20) +
+                     " MiB of text (aliases expanded)",
+                 position(mark)};
     }
-    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      throw Stop{
-          "front matter is nested deeper than " + std::to_string(limits_.max_depth) + " levels",
-          position(mark)};
-    }
-    count(1, mark);
-    Frame frame;
-    frame.node.kind = kind;
-    frame.node.position = position(mark);
-    frame.anchor = anchor;
-    stack_.push_back(std::move(frame));
   }
 
-  void close() {
-    Frame frame = std::move(stack_.back());
-    stack_.pop_back();
-    add(std::move(frame.node), frame.anchor);
-  }
-
-  void remember(const Node& node, YAML::anchor_t anchor) {
-    if (anchor != 0) anchors_[anchor] = {node, size_of(node)};
-  }
-
-  void add(Node node, YAML::anchor_t anchor) {
-    if (node.kind != Node::Kind::kSequence && node.kind != Node::Kind::kMap) {
-      count(1, YAML::Mark());
-    }
-    remember(node, anchor);
+  void add(Node node, std::optional<std::string> anchor, const yaml_mark_t& mark) {
+    if (node.kind != Node::Kind::kSequence && node.kind != Node::Kind::kMap) count(1, mark);
+    if (anchor) anchors_[*anchor] = {node, 1, node.value.size()};
     if (stack_.empty()) {
       root_ = std::move(node);
       return;
@@ -197,63 +238,55 @@ class TreeBuilder : public YAML::EventHandler {
   const YamlLimits& limits_;
   std::vector<Frame> stack_;
   std::optional<Node> root_;
-  std::unordered_map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
+  std::unordered_map<std::string, Anchored> anchors_;
   std::size_t nodes_ = 0;
-};
-
-// Receives the events of a document after the first one; only its start matters.
-class ExtraDocumentDetector : public YAML::EventHandler {
- public:
-  std::optional<YAML::Mark> first_mark;
-  void OnDocumentStart(const YAML::Mark& mark) override { note(mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { note(mark); }
-  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    note(mark);
-  }
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    note(mark);
-  }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    note(mark);
-  }
-  void OnMapEnd() override {}
-
- private:
-  void note(const YAML::Mark& mark) {
-    if (!first_mark) first_mark = mark;
-  }
+  std::size_t bytes_ = 0;
 };
 
 }  // namespace
 
 std::variant<Node, YamlError> parse_yaml(std::string_view yaml, int first_line,
                                          const YamlLimits& limits) {
-  ViewBuffer buffer(yaml);
-  std::istream in(&buffer);
+  LibYamlParser parser(yaml);
   TreeBuilder builder(first_line, limits);
-  const auto at = [first_line](const YAML::Mark& mark) {
-    return Position{mark.line + first_line, mark.column + 1};
-  };
+  int documents = 0;
   try {
-    YAML::Parser parser(in);
-    parser.HandleNextDocument(builder);
-    ExtraDocumentDetector extra;
-    if (parser.HandleNextDocument(extra)) {
-      return YamlError{"more than one YAML document in the front matter",
-                       extra.first_mark ? at(*extra.first_mark) : Position{first_line, 1}};
+    while (true) {
+      const yaml_event_t* event = parser.next();
+      if (event == nullptr) return parser.error(first_line);
+      switch (event->type) {
+        case YAML_STREAM_END_EVENT:
+          break;
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents > 1) {
+            return YamlError{"more than one YAML document in the front matter",
+                             {static_cast<int>(event->start_mark.line) + first_line,
+                              static_cast<int>(event->start_mark.column) + 1}};
+          }
+          continue;
+        case YAML_SCALAR_EVENT:
+          builder.scalar(*event);
+          continue;
+        case YAML_ALIAS_EVENT:
+          builder.alias(*event);
+          continue;
+        case YAML_SEQUENCE_START_EVENT:
+          builder.open(Node::Kind::kSequence, *event, event->data.sequence_start.anchor);
+          continue;
+        case YAML_MAPPING_START_EVENT:
+          builder.open(Node::Kind::kMap, *event, event->data.mapping_start.anchor);
+          continue;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          builder.close(*event);
+          continue;
+        default:  // stream start, document end, no event
+          continue;
+      }
+      break;
     }
   } catch (const Stop& stop) {
     return YamlError{stop.message, stop.position};
-  } catch (const YAML::DeepRecursion& e) {
-    return YamlError{"front matter is nested too deeply", at(e.mark)};
-  } catch (const YAML::Exception& e) {
-    return YamlError{e.msg, at(e.mark)};
   }
   std::optional<Node> root = builder.take_root();
   if (!root || root->is_null()) return YamlError{"front matter is empty", {first_line, 1}};

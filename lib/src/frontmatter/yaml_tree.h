@@ -39,14 +39,18 @@ struct YamlError {
   Position position;
 };
 
-/// Limits that keep hostile input from taking the process down.
+/// Limits that keep hostile input from taking the process down: whatever the text, parsing
+/// uses bounded stack, memory and time.
 struct YamlLimits {
   int max_depth = 64;                 ///< nesting of maps and sequences
   std::size_t max_nodes = 1'000'000;  ///< values, counting each use of an alias
+  /// Bytes of scalar text in the tree, counting each use of an alias (an alias bomb of long
+  /// strings is stopped here).
+  std::size_t max_bytes = 32u << 20;
 };
 
 /// Parses `yaml`, which must hold exactly one document whose top level is a map, with
-/// yaml-cpp. `first_line` is the file line where `yaml` starts, so that positions refer to
+/// libyaml. `first_line` is the file line where `yaml` starts, so that positions refer to
 /// the file. Duplicate keys and non-scalar keys are errors.
 std::variant<Node, YamlError> parse_yaml(std::string_view yaml, int first_line,
                                          const YamlLimits& limits = {});
