@@ -12,11 +12,11 @@ namespace articledb::testing {
 /// The real file system, with every read() counted and, optionally, a fixed clock.
 class CountingFileSystem : public source::FileSystem {
  public:
-  void list(const std::filesystem::path& folder,
+  void walk(const std::filesystem::path& folder,
             const std::function<bool(std::string_view)>& accept,
-            std::vector<source::FoundFile>& files,
-            std::vector<source::ListError>& errors) const override {
-    source::real_file_system().list(folder, accept, files, errors);
+            const std::function<void(source::FoundFile&&)>& on_file,
+            const std::function<void(source::ListError&&)>& on_error) const override {
+    source::real_file_system().walk(folder, accept, on_file, on_error);
   }
   source::FileContents read(const std::filesystem::path& path, std::uint64_t max) const override {
     ++reads;

@@ -78,7 +78,10 @@ struct ImportSummary {
   double seconds = 0;
   bool dry_run = false;
   std::int64_t run_id = 0;  ///< row of import_runs; 0 for a dry run
+  /// Problems met, in the order they were found: the first 10,000 (every one is given to
+  /// ImportOptions::observer and written to the import log).
   std::vector<Problem> problems;
+  std::uint64_t problems_omitted = 0;  ///< problems beyond those kept in `problems`
 };
 
 /// Walks folders of article files (.md .markdown .html .htm .txt, hidden entries skipped)

@@ -26,7 +26,9 @@ struct FoundFile {
 };
 
 struct ListError {
-  std::string path;  ///< the folder or file that could not be listed or examined
+  std::string path;      ///< the folder or file that could not be listed or examined
+  std::string relative;  ///< the same, relative to the walked folder ('/'-separated)
+  bool folder = false;   ///< a folder: nothing under it was visited
   std::string message;
 };
 
@@ -46,14 +48,24 @@ class FileSystem {
  public:
   virtual ~FileSystem() = default;
 
-  /// Regular files under `folder`, recursively, whose name `accept` takes. Entries whose
-  /// name starts with '.' are skipped; symbolic links to files are followed, links to
-  /// folders are not (no cycles). Folders that cannot be read go to `errors`.
-  virtual void list(const std::filesystem::path& folder,
+  /// Visits the regular files under `folder`, recursively, whose name `accept` takes, in the
+  /// byte order of their relative paths (the order of SQLite's BINARY collation), so that a
+  /// caller can merge them with an index of paths without holding either in memory. Entries
+  /// whose name starts with '.' are skipped; symbolic links to files are followed, links to
+  /// folders are not (no cycles). A folder or entry that cannot be read is reported to
+  /// `on_error` at its place in that order, and its contents are not visited.
+  virtual void walk(const std::filesystem::path& folder,
                     const std::function<bool(std::string_view name)>& accept,
-                    std::vector<FoundFile>& files, std::vector<ListError>& errors) const = 0;
+                    const std::function<void(FoundFile&& file)>& on_file,
+                    const std::function<void(ListError&& error)>& on_error) const = 0;
 
-  /// Reads a whole file. Throws FileError if it cannot, or if it is larger than `max_size`.
+  /// walk() into vectors.
+  void list(const std::filesystem::path& folder,
+            const std::function<bool(std::string_view name)>& accept, std::vector<FoundFile>& files,
+            std::vector<ListError>& errors) const;
+
+  /// Reads a whole regular file. Throws FileError if it cannot, if it is not a regular file
+  /// (a FIFO or device is never waited on), or if it is larger than `max_size`.
   virtual FileContents read(const std::filesystem::path& path, std::uint64_t max_size) const = 0;
 
   /// Facts of a file, nullopt if it is missing or not a regular file.

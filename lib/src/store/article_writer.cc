@@ -22,18 +22,29 @@ std::optional<std::string> time_text(const std::optional<Timestamp>& time) {
   return format_timestamp(*time);
 }
 
+// The session's bookkeeping, on the connection's own temporary schema: articles written
+// (to index) and articles removed, with the values the index holds for them (to unindex).
+SQLite::Database& with_session_tables(SQLite::Database& db) {
+  db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS articledb_index_add(id INTEGER PRIMARY KEY);"
+      "CREATE TEMP TABLE IF NOT EXISTS articledb_index_remove(id INTEGER PRIMARY KEY, title, "
+      "excerpt, body, topics, provider)");
+  return db;
+}
+
 }  // namespace
 
 ArticleWriter::ArticleWriter(SQLite::Database& db)
-    : db_(db),
+    : db_(with_session_tables(db)),
       insert_article_(db, R"sql(
         INSERT INTO articles(
           id, root_id, path, collection, file_size, file_mtime_ns, content_hash, stat_verified,
           imported_at, category, title, excerpt, published_at, original_url, web_url,
           amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, published, removed,
-          provider_id, provider_name, secured, body, body_format, body_text, extra, repaired)
+          provider_id, provider_name, secured, body, body_format, body_text, extra, repaired,
+          topics_text)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31))sql"),
+                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32))sql"),
       insert_topic_link_(db,
                          "INSERT INTO article_topics(article_id, position, topic_id, label) "
                          "VALUES (?1, ?2, ?3, ?4)"),
@@ -57,7 +68,30 @@ ArticleWriter::ArticleWriter(SQLite::Database& db)
       relocate_(db,
                 "UPDATE articles SET root_id = ?2, path = ?3, collection = ?4, file_size = ?5, "
                 "file_mtime_ns = ?6, content_hash = ?7, stat_verified = ?8 WHERE id = ?1"),
-      mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1") {}
+      mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1"),
+      index_add_(db, "INSERT OR IGNORE INTO temp.articledb_index_add(id) VALUES (?1)"),
+      index_remove_(db,
+                    "INSERT OR IGNORE INTO temp.articledb_index_remove "
+                    "SELECT id, title, excerpt, body_text, topics_text, provider_name "
+                    "FROM articles WHERE id = ?1"),
+      unindex_added_(db, "DELETE FROM temp.articledb_index_add WHERE id = ?1") {}
+
+void ArticleWriter::begin_session() { db_.exec("INSERT INTO import_session(id) VALUES (1)"); }
+
+void ArticleWriter::end_session() {
+  // Old versions out first: an article replaced in this session is in both tables.
+  db_.exec(
+      "INSERT INTO articles_fts(articles_fts, rowid, title, excerpt, body, topics, provider) "
+      "SELECT 'delete', id, title, excerpt, body, topics, provider "
+      "FROM temp.articledb_index_remove ORDER BY id");
+  db_.exec(
+      "INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider) "
+      "SELECT a.id, a.title, a.excerpt, a.body_text, a.topics_text, a.provider_name "
+      "FROM temp.articledb_index_add AS n JOIN articles AS a ON a.id = n.id ORDER BY a.id");
+  db_.exec(
+      "DELETE FROM temp.articledb_index_remove; DELETE FROM temp.articledb_index_add; "
+      "DELETE FROM import_session");
+}
 
 std::int64_t ArticleWriter::next_article_id() {
   if (!next_id_) {
@@ -135,8 +169,9 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   const Article& a = parsed.article;
   const std::int64_t article_id = id ? *id : next_article_id();
 
-  // Topic links first: the full-text row, written by the articles insert trigger, then
-  // holds the topics at once (the link's foreign key is checked at commit).
+  // Topic links first, while the article row does not exist: their triggers then have no
+  // topics_text to update (the row comes with it), and the link's foreign key is checked at
+  // commit.
   for (std::size_t i = 0; i < a.topics.size(); ++i) {
     const TopicRow& row = topic(a.topics[i], parsed.topic_keys[i]);
     insert_topic_link_.reset();
@@ -196,6 +231,17 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   bind(s, 29, parsed.body_text);
   s.bindNoCopy(30, a.extra_json);
   s.bindNoCopy(31, a.repaired_json);
+  // What article_topic_names gives: the article's own spelling of each topic, in order.
+  std::string topics_text;
+  for (const Topic& topic : a.topics) {
+    if (!topics_text.empty()) topics_text += "; ";
+    topics_text += topic.name;
+  }
+  if (a.topics.empty()) {
+    s.bind(32);
+  } else {
+    s.bindNoCopy(32, topics_text);
+  }
   s.exec();
 
   for (std::size_t i = 0; i < a.images.size(); ++i) {
@@ -234,10 +280,23 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
     q.bindNoCopy(14, r.extra_json);
     q.exec();
   }
+  index_add_.reset();
+  index_add_.bind(1, static_cast<std::int64_t>(article_id));
+  index_add_.exec();
   return article_id;
 }
 
 void ArticleWriter::remove(std::int64_t id) {
+  // The version the index holds: written before this session (one written in it is only
+  // in articledb_index_add, which forgets it).
+  unindex_added_.reset();
+  unindex_added_.bind(1, static_cast<std::int64_t>(id));
+  unindex_added_.exec();
+  if (db_.getChanges() == 0) {
+    index_remove_.reset();
+    index_remove_.bind(1, static_cast<std::int64_t>(id));
+    index_remove_.exec();
+  }
   delete_article_.reset();
   delete_article_.bind(1, static_cast<std::int64_t>(id));
   delete_article_.exec();

@@ -31,9 +31,19 @@ struct Location {
 
 /// Prepared statements for writing articles. The caller holds a write transaction and
 /// decides about savepoints; one ArticleWriter per connection, used by one thread.
+///
+/// The full-text index is written a transaction at a time: call begin_session() after
+/// each BEGIN and end_session() before each COMMIT. In between, the schema's triggers stand
+/// aside (see import_session in the schema) and the articles written or removed are indexed
+/// by end_session() in two statements: FTS5 writes a segment at every statement savepoint,
+/// so a trigger per article would write a segment per article.
 class ArticleWriter {
  public:
   explicit ArticleWriter(SQLite::Database& db);
+
+  void begin_session();
+  /// Brings the full-text index up to date with the session's writes and ends the session.
+  void end_session();
   ArticleWriter(const ArticleWriter&) = delete;
   ArticleWriter& operator=(const ArticleWriter&) = delete;
 
@@ -85,6 +95,9 @@ class ArticleWriter {
   SQLite::Statement update_file_;
   SQLite::Statement relocate_;
   SQLite::Statement mark_verified_;
+  SQLite::Statement index_add_;
+  SQLite::Statement index_remove_;
+  SQLite::Statement unindex_added_;
   std::unordered_map<std::string, TopicRow> topics_;         // by key
   std::unordered_map<std::string, std::int64_t> providers_;  // by "d:domain" or "n:name key"
   std::optional<std::int64_t> next_id_;

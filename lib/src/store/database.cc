@@ -136,13 +136,12 @@ CheckReport Database::check() const {
     };
     static constexpr Probe kProbes[] = {
         {"articles without a full-text row",
-         "SELECT count(*) FROM articles WHERE id NOT IN (SELECT rowid FROM articles_fts)"},
+         "SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)"},
         {"full-text rows without an article",
-         "SELECT count(*) FROM articles_fts WHERE rowid NOT IN (SELECT id FROM articles)"},
-        {"full-text rows that differ from their article",
-         "SELECT count(*) FROM articles AS a JOIN articles_fts AS f ON f.rowid = a.id "
-         "WHERE f.title IS NOT a.title OR f.excerpt IS NOT a.excerpt "
-         "OR f.body IS NOT a.body_text OR f.provider IS NOT a.provider_name"},
+         "SELECT count(*) FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)"},
+        {"articles whose indexed topics (topics_text) differ from their topic links",
+         "SELECT count(*) FROM articles AS a WHERE a.topics_text IS NOT "
+         "(SELECT topics FROM article_topic_names WHERE article_id = a.id)"},
         {"topic links without an article",
          "SELECT count(*) FROM article_topics WHERE article_id NOT IN (SELECT id FROM articles)"},
         {"topic links without a topic",

@@ -1,0 +1,79 @@
+#include "import/read_parse.h"
+
+#include <algorithm>
+
+#include "util/hash.h"
+
+namespace articledb::import {
+namespace {
+
+constexpr std::int64_t kRacyWindowNs = 25'000'000;
+constexpr std::int64_t kRacyWindowCoarseNs = 2'000'000'000;
+
+}  // namespace
+
+std::int64_t racy_window(std::int64_t mtime_ns) {
+  return mtime_ns % 1'000'000'000 == 0 ? kRacyWindowCoarseNs : kRacyWindowNs;
+}
+
+bool is_racy(std::int64_t mtime_ns, std::int64_t read_ns) {
+  return mtime_ns + racy_window(mtime_ns) > read_ns;
+}
+
+const std::string* ReadParseStage::known_hash(std::size_t index) const {
+  const auto& hashes = plan_.known_hashes;
+  auto it = std::lower_bound(hashes.begin(), hashes.end(), index,
+                             [](const auto& entry, std::size_t i) { return entry.first < i; });
+  return it != hashes.end() && it->first == index ? &it->second : nullptr;
+}
+
+WorkResult ReadParseStage::run(std::size_t index, normalize::TextNormalizer& text) const {
+  const WorkItem& item = plan_.to_read[index];
+  WorkResult result;
+  if (item.stat.size > options_.max_file_size) {
+    result.error = "file is too large (" + std::to_string(item.stat.size) +
+                   " bytes; the limit is " + std::to_string(options_.max_file_size) +
+                   ", see --max-file-size)";
+    return result;
+  }
+  const std::int64_t read_ns = files_.now_ns();
+  source::FileContents contents;
+  try {
+    contents = files_.read(plan_.absolute(item), options_.max_file_size);
+  } catch (const source::FileError& e) {
+    result.error = e.what();
+    return result;
+  }
+  result.facts.size = contents.stat.size;
+  result.facts.mtime_ns = contents.stat.mtime_ns;
+  result.facts.content_hash = util::content_hash(contents.data);
+  result.facts.verified = !is_racy(contents.stat.mtime_ns, read_ns);
+  if (!options_.force && item.known_id != 0) {
+    const std::string* hash = known_hash(index);
+    if (hash != nullptr && *hash == result.facts.content_hash) {
+      result.kind = WorkResult::Kind::kSameContent;
+      return result;
+    }
+  }
+  if (!options_.force && item.known_id == 0 &&
+      missing_hashes_.count(result.facts.content_hash) != 0) {
+    result.kind = WorkResult::Kind::kMovedContent;
+    result.data = std::move(contents.data);
+    return result;
+  }
+  result.data = std::move(contents.data);
+  parse(item, result, text);
+  return result;
+}
+
+void ReadParseStage::parse(const WorkItem& item, WorkResult& result,
+                           normalize::TextNormalizer& text) const {
+  result.kind = WorkResult::Kind::kParsed;
+  const std::string_view path = plan_.path(item);
+  result.parse =
+      record::parse_article(result.data, plan_.display(item),
+                            record::body_format_for(path).value_or(BodyFormat::kText), text);
+  result.data = std::string();
+}
+
+}  // namespace articledb::import

@@ -1,0 +1,324 @@
+#include "import/write_stage.h"
+
+#include <sqlite3.h>
+
+#include <thread>
+
+#include "import/import_run.h"
+#include "util/hash.h"
+
+namespace articledb::import {
+namespace {
+
+// Racy files confirmed at the end of a run; the others are hashed again next time.
+constexpr std::size_t kMaxReverified = 10'000;
+// A transaction is committed after this long even when the batch is not full, so that
+// readers see a slow import progress.
+constexpr std::chrono::seconds kMaxTransactionTime{2};
+
+bool is_per_file_error(const SQLite::Exception& e) {
+  switch (e.getErrorCode()) {
+    case SQLITE_CONSTRAINT:
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Problem make_problem(std::string path, Problem::Severity severity, std::string message) {
+  Problem problem;
+  problem.path = std::move(path);
+  problem.severity = severity;
+  problem.message = std::move(message);
+  return problem;
+}
+
+}  // namespace
+
+WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptions& options,
+                       const source::FileSystem& files, RunLog& log,
+                       std::unique_ptr<store::WriteTransaction> transaction)
+    : db_(db),
+      plan_(plan),
+      options_(options),
+      files_(files),
+      log_(log),
+      writer_(db),
+      transaction_(std::move(transaction)),
+      upsert_rejected_(db, R"sql(
+        INSERT INTO rejected_files(root_id, path, file_size, file_mtime_ns, status, line, col,
+                                   message)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+        ON CONFLICT(root_id, path) DO UPDATE SET file_size = excluded.file_size,
+          file_mtime_ns = excluded.file_mtime_ns, status = excluded.status,
+          line = excluded.line, col = excluded.col, message = excluded.message)sql"),
+      delete_rejected_(db, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2"),
+      savepoint_(db, "SAVEPOINT article"),
+      release_(db, "RELEASE article"),
+      rollback_to_(db, "ROLLBACK TO article"),
+      last_commit_(std::chrono::steady_clock::now()) {
+  if (!options_.dry_run) writer_.begin_session();
+}
+
+const std::unordered_set<std::string>& WriteStage::index_missing() {
+  SQLite::Statement hash_of(db_, "SELECT content_hash FROM articles WHERE id = ?1");
+  for (const std::int64_t id : plan_.missing) {
+    hash_of.reset();
+    hash_of.bind(1, id);
+    if (!hash_of.executeStep()) continue;
+    std::string hash = hash_of.getColumn(0).getString();
+    missing_hashes_.insert(hash);
+    missing_by_hash_.emplace(std::move(hash), id);
+  }
+  return missing_hashes_;
+}
+
+std::optional<std::int64_t> WriteStage::take_moved(const std::string& hash) {
+  auto it = missing_by_hash_.find(hash);
+  if (it == missing_by_hash_.end()) return std::nullopt;
+  const std::int64_t id = it->second;
+  missing_by_hash_.erase(it);
+  moved_away_.insert(id);  // no longer missing: it lives on under the new path
+  return id;
+}
+
+void WriteStage::maybe_commit() {
+  if (options_.dry_run || writes_since_commit_ == 0) return;
+  if (writes_since_commit_ < options_.batch_size &&
+      std::chrono::steady_clock::now() - last_commit_ < kMaxTransactionTime) {
+    return;
+  }
+  log_.flush_problems();
+  writer_.end_session();
+  transaction_->commit();
+  transaction_ = std::make_unique<store::WriteTransaction>(db_);
+  writer_.begin_session();
+  writes_since_commit_ = 0;
+  last_commit_ = std::chrono::steady_clock::now();
+}
+
+template <class Body, class Done>
+void WriteStage::savepoint(Body&& body, const WorkItem& item, Done&& done) {
+  if (options_.dry_run) {  // nothing is written: count what would be
+    done();
+    return;
+  }
+  savepoint_.reset();
+  savepoint_.exec();
+  bool written = false;
+  try {
+    body();
+    release_.reset();
+    release_.exec();
+    written = true;
+  } catch (const SQLite::Exception& e) {
+    rollback_to_.reset();
+    release_.reset();
+    try {
+      rollback_to_.exec();
+      release_.exec();
+    } catch (const SQLite::Exception&) {
+      // The transaction itself is gone; the next statement reports why.
+    }
+    writer_.forget_cached_ids();
+    if (!is_per_file_error(e)) throw;
+    ++log_.summary().failed;
+    log_.add_problem(make_problem(plan_.display(item), Problem::Severity::kError,
+                                  std::string("the database refused the article: ") + e.what()),
+                     plan_.absolute(item));
+  }
+  if (written) done();
+}
+
+void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseStage& reader) {
+  const WorkItem& item = plan_.to_read[index];
+  ImportSummary& summary = log_.summary();
+  std::optional<std::int64_t> moved;
+  switch (result.kind) {
+    case WorkResult::Kind::kUnreadable:
+      ++summary.failed;
+      log_.add_problem(make_problem(plan_.display(item), Problem::Severity::kError, result.error),
+                       plan_.absolute(item));
+      return;
+    case WorkResult::Kind::kSameContent:
+      if (!options_.dry_run) writer_.update_file(item.known_id, result.facts);
+      ++summary.unchanged;
+      note_racy(item.known_id, item, result);
+      return;
+    case WorkResult::Kind::kMovedContent:
+      moved = take_moved(result.facts.content_hash);
+      if (moved) {
+        // The article is already right: only its file is elsewhere.
+        const std::int64_t id = *moved;
+        savepoint(
+            [&] {
+              const std::string path(plan_.path(item));
+              writer_.relocate(id, {plan_.scopes[item.scope].root_id, path, collection_of(path)},
+                               result.facts);
+              if (item.rejected) forget_rejected(plan_.scopes[item.scope].root_id, path);
+            },
+            item, [&] { count_write(Change::kMoved, id, item, result); });
+        maybe_commit();
+        return;
+      }
+      // Another new file took that article: this one is new, and still to be parsed.
+      if (!text_) text_ = std::make_unique<normalize::TextNormalizer>();
+      reader.parse(item, result, *text_);
+      break;
+    case WorkResult::Kind::kParsed:
+      if (item.known_id == 0) moved = take_moved(result.facts.content_hash);  // --force
+      break;
+  }
+  record::ParseResult& parse = result.parse;
+  const std::int64_t root_id = plan_.scopes[item.scope].root_id;
+  if (parse.outcome != record::ParseResult::Outcome::kArticle) {
+    const Problem& reason = parse.problems.front();
+    ++(parse.outcome == record::ParseResult::Outcome::kSkipped ? summary.skipped : summary.failed);
+    if (item.known_id == 0 && result.facts.verified && !options_.dry_run) {
+      remember_rejected(item, result, reason);
+    }
+    for (Problem& problem : parse.problems) {
+      log_.add_problem(std::move(problem), plan_.absolute(item));
+    }
+    maybe_commit();
+    return;
+  }
+
+  // A changed file, or a moved one read again with --force, keeps its article's id.
+  const std::optional<std::int64_t> reused =
+      item.known_id != 0 ? std::optional<std::int64_t>(item.known_id) : moved;
+  const Change change = item.known_id != 0 ? Change::kUpdated
+                        : moved            ? Change::kMoved
+                                           : Change::kAdded;
+  std::int64_t id = reused.value_or(0);
+  savepoint(
+      [&] {
+        if (reused) writer_.remove(*reused);
+        const std::string path(plan_.path(item));
+        id = writer_.insert(parse.parsed, {root_id, path, collection_of(path)}, result.facts,
+                            reused, log_.started_at());
+        if (item.rejected) forget_rejected(root_id, path);
+      },
+      item,
+      [&] {
+        count_write(change, id, item, result);
+        for (Problem& problem : parse.problems) {  // warnings of the fields
+          ++summary.warnings;
+          log_.add_problem(std::move(problem), plan_.absolute(item));
+        }
+      });
+  maybe_commit();
+}
+
+void WriteStage::count_write(Change change, std::int64_t id, const WorkItem& item,
+                             const WorkResult& result) {
+  ++writes_since_commit_;
+  ImportSummary& summary = log_.summary();
+  switch (change) {
+    case Change::kAdded:
+      ++summary.added;
+      break;
+    case Change::kUpdated:
+      ++summary.updated;
+      break;
+    case Change::kMoved:
+      ++summary.moved;
+      break;
+  }
+  note_racy(id, item, result);
+}
+
+void WriteStage::note_racy(std::int64_t id, const WorkItem& item, const WorkResult& result) {
+  if (!result.facts.verified && !options_.dry_run && racy_.size() < kMaxReverified) {
+    racy_.push_back({id, plan_.absolute(item), result.facts});
+  }
+}
+
+void WriteStage::remember_rejected(const WorkItem& item, const WorkResult& result,
+                                   const Problem& reason) {
+  SQLite::Statement& upsert = upsert_rejected_;
+  upsert.reset();
+  upsert.bind(1, static_cast<std::int64_t>(plan_.scopes[item.scope].root_id));
+  upsert.bind(2, std::string(plan_.path(item)));
+  upsert.bind(3, static_cast<std::int64_t>(result.facts.size));
+  upsert.bind(4, static_cast<std::int64_t>(result.facts.mtime_ns));
+  upsert.bind(5, std::string(to_string(reason.severity)));
+  upsert.bind(6, reason.line);
+  upsert.bind(7, reason.column);
+  upsert.bind(8, reason.message);
+  upsert.exec();
+  ++writes_since_commit_;
+}
+
+void WriteStage::forget_rejected(std::int64_t root_id, const std::string& path) {
+  delete_rejected_.reset();
+  delete_rejected_.bind(1, root_id);
+  delete_rejected_.bind(2, path);
+  delete_rejected_.exec();
+}
+
+void WriteStage::finish() {
+  ImportSummary& summary = log_.summary();
+  for (const std::int64_t id : plan_.missing) {
+    if (moved_away_.count(id) != 0) continue;
+    if (options_.prune) {
+      if (!options_.dry_run) writer_.remove(id);
+      ++summary.removed;
+    } else {
+      ++summary.missing;
+    }
+  }
+  if (!options_.dry_run) {
+    for (const auto& [root_id, path] : plan_.rejected_gone) forget_rejected(root_id, path);
+    if (summary.updated + summary.removed > 0) writer_.delete_orphans();
+  }
+  if (options_.dry_run) {
+    summary.seconds = log_.elapsed_seconds();
+    transaction_->rollback();
+    return;
+  }
+  log_.finish();
+  writer_.end_session();
+  transaction_->commit();
+  transaction_.reset();
+  reverify_racy_files();
+}
+
+// Files read within a timestamp tick of their last change are read again once the tick has
+// passed: if they still hold what was imported, their stat can be trusted.
+void WriteStage::reverify_racy_files() {
+  if (racy_.empty()) return;
+  std::int64_t latest = 0;
+  for (const RacyFile& file : racy_) {
+    latest = std::max(latest, file.facts.mtime_ns + racy_window(file.facts.mtime_ns));
+  }
+  const std::int64_t wait = latest - files_.now_ns();
+  if (wait > 0) std::this_thread::sleep_for(std::chrono::nanoseconds(wait));
+  const std::int64_t now = files_.now_ns();
+  try {
+    store::WriteTransaction transaction(db_);
+    for (const RacyFile& file : racy_) {
+      if (is_racy(file.facts.mtime_ns, now)) continue;
+      const auto stat = files_.stat(file.absolute);
+      if (!stat || stat->size != file.facts.size || stat->mtime_ns != file.facts.mtime_ns) {
+        continue;
+      }
+      try {
+        const auto contents = files_.read(file.absolute, options_.max_file_size);
+        if (util::content_hash(contents.data) == file.facts.content_hash) {
+          writer_.mark_verified(file.id);
+        }
+      } catch (const source::FileError&) {
+        // Gone or unreadable now: the next run will see it.
+      }
+    }
+    transaction.commit();
+  } catch (const SQLite::Exception&) {
+    // Only an optimisation: unverified files are hashed again by the next run.
+  }
+}
+
+}  // namespace articledb::import

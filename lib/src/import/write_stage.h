@@ -1,0 +1,90 @@
+// Third stage of an import, on the calling thread: apply each file's result to the database,
+// in file order. Each article is written whole or not at all (a savepoint per file), in
+// transactions of many files; the stage also moves, prunes and remembers rejected files.
+#ifndef ARTICLEDB_IMPORT_WRITE_STAGE_H_
+#define ARTICLEDB_IMPORT_WRITE_STAGE_H_
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "import/plan.h"
+#include "import/read_parse.h"
+#include "import/run_log.h"
+#include "store/article_writer.h"
+#include "store/sqlite.h"
+
+namespace articledb::import {
+
+class WriteStage {
+ public:
+  /// Continues `transaction`, the run's first (a dry run rolls it back at the end).
+  WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptions& options,
+             const source::FileSystem& files, RunLog& log,
+             std::unique_ptr<store::WriteTransaction> transaction);
+  WriteStage(const WriteStage&) = delete;
+  WriteStage& operator=(const WriteStage&) = delete;
+
+  /// Content hashes of the articles whose file is gone, for the readers: a new file with one
+  /// of them is that article, moved. Call before the files are read.
+  const std::unordered_set<std::string>& index_missing();
+
+  /// Applies the result of plan.to_read[index]; commits when the batch is full.
+  void write(std::size_t index, WorkResult&& result, const ReadParseStage& reader);
+
+  /// Prunes or counts the articles whose file is gone, forgets rejections of gone files,
+  /// deletes orphaned topics and providers, writes the log, and commits (a dry run rolls
+  /// back). Then confirms files read too close to their modification time.
+  void finish();
+
+ private:
+  enum class Change { kAdded, kUpdated, kMoved };
+  struct RacyFile {
+    std::int64_t id;
+    std::string absolute;
+    store::FileFacts facts;
+  };
+
+  template <class Body, class Done>
+  void savepoint(Body&& body, const WorkItem& item, Done&& done);
+  void count_write(Change change, std::int64_t id, const WorkItem& item, const WorkResult& result);
+  void note_racy(std::int64_t id, const WorkItem& item, const WorkResult& result);
+  std::optional<std::int64_t> take_moved(const std::string& hash);
+  void remember_rejected(const WorkItem& item, const WorkResult& result, const Problem& reason);
+  void forget_rejected(std::int64_t root_id, const std::string& path);
+  void maybe_commit();
+  void reverify_racy_files();
+
+  SQLite::Database& db_;
+  const Plan& plan_;
+  const ImportOptions& options_;
+  const source::FileSystem& files_;
+  RunLog& log_;
+  store::ArticleWriter writer_;
+  std::unique_ptr<store::WriteTransaction> transaction_;
+  SQLite::Statement upsert_rejected_;
+  SQLite::Statement delete_rejected_;
+  SQLite::Statement savepoint_;
+  SQLite::Statement release_;
+  SQLite::Statement rollback_to_;
+  // Articles whose file is gone: by content hash, each with whether a file took it over.
+  std::unordered_multimap<std::string, std::int64_t> missing_by_hash_;
+  std::unordered_set<std::int64_t> moved_away_;
+  std::unordered_set<std::string> missing_hashes_;
+  std::unique_ptr<normalize::TextNormalizer> text_;  // made when the writer must parse
+  std::vector<RacyFile> racy_;
+  std::uint64_t writes_since_commit_ = 0;
+  std::chrono::steady_clock::time_point last_commit_;
+};
+
+}  // namespace articledb::import
+
+#endif  // ARTICLEDB_IMPORT_WRITE_STAGE_H_
