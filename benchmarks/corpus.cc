@@ -396,7 +396,7 @@ CorpusFile make_file(const Model& model, std::uint64_t seed, std::uint64_t index
     out += "bio: " + yaml_quoted(w.prose(rng.between(8, 25))) +
            "\nlocation: " + capitalized(w.word()) + ", " + capitalized(w.word()) + "\n";
   } else {
-    std::string excerpt = w.prose(rng.between(h.kind == Kind::kNews ? 30 : 12, 55));
+    std::string excerpt = w.prose(rng.between(h.kind == Kind::kNews ? 35 : 15, 60));
     if (excerpt.size() > 300 && rng.chance(0.7)) excerpt.resize(300);  // cut, as feeds do
     while (!excerpt.empty() && excerpt.back() == ' ') excerpt.pop_back();
     out += "excerpt: " + yaml_quoted(excerpt) + "\n";
@@ -521,7 +521,7 @@ CorpusFile make_file(const Model& model, std::uint64_t seed, std::uint64_t index
     extension = ".html";
   } else if (h.kind == Kind::kSample) {
     out += "<p>" + w.prose(rng.between(10, 60)) + "</p>\n<p>&nbsp;</p>\n";
-  } else if (rng.chance(0.12)) {
+  } else if (rng.chance(0.03)) {
     out += markdown_body(w, rng);
   }
 

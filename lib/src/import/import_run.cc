@@ -85,8 +85,22 @@ ImportSummary run_import(Database& database, const std::vector<fs::path>& roots,
                 "cannot import into '" + database.path().string() + "': it was opened read-only");
   }
   const store::ImportLock lock(database.path(), database.impl().busy_timeout);
-  return store::guarded("import failed",
-                        [&] { return run_stages(*database.impl().db, roots, options, files); });
+  SQLite::Database& db = *database.impl().db;
+  return store::guarded("import failed", [&] {
+    const int cache_size = store::tune_for_bulk_writes(db);
+    struct Restore {
+      SQLite::Database& db;
+      int cache_size;
+      ~Restore() {
+        try {
+          store::restore_after_bulk_writes(db, cache_size);
+        } catch (const SQLite::Exception&) {
+          // Only a cache size: the connection works either way.
+        }
+      }
+    } restore{db, cache_size};
+    return run_stages(db, roots, options, files);
+  });
 }
 
 }  // namespace articledb::import

@@ -15,6 +15,9 @@ constexpr std::size_t kMaxReverified = 10'000;
 // A transaction is committed after this long even when the batch is not full, so that
 // readers see a slow import progress.
 constexpr std::chrono::seconds kMaxTransactionTime{2};
+// An import of at least this many files into a database with fewer than half as many articles
+// builds its deferrable indexes at the end.
+constexpr std::int64_t kBulkArticles = 20'000;
 
 bool is_per_file_error(const SQLite::Exception& e) {
   switch (e.getErrorCode()) {
@@ -56,11 +59,19 @@ WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptio
           file_mtime_ns = excluded.file_mtime_ns, status = excluded.status,
           line = excluded.line, col = excluded.col, message = excluded.message)sql"),
       delete_rejected_(db, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2"),
-      savepoint_(db, "SAVEPOINT article"),
-      release_(db, "RELEASE article"),
-      rollback_to_(db, "ROLLBACK TO article"),
       last_commit_(std::chrono::steady_clock::now()) {
-  if (!options_.dry_run) writer_.begin_session();
+  if (options_.dry_run) return;
+  // An import that adds many articles to a database holding fewer builds the indexes that
+  // rows reach in random order once, at its end, instead of a page write per row.
+  const auto articles = db_.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
+  const auto adding = static_cast<std::int64_t>(plan_.to_read.size());
+  bulk_ = adding >= kBulkArticles && adding >= 2 * articles;
+  if (bulk_) {
+    store::drop_deferrable_indexes(db_);
+  } else {
+    store::ensure_deferrable_indexes(db_);  // an earlier bulk import may have died
+  }
+  writer_.begin_session();
 }
 
 const std::unordered_set<std::string>& WriteStage::index_missing() {
@@ -91,8 +102,8 @@ void WriteStage::maybe_commit() {
       std::chrono::steady_clock::now() - last_commit_ < kMaxTransactionTime) {
     return;
   }
+  end_session();
   log_.flush_problems();
-  writer_.end_session();
   transaction_->commit();
   transaction_ = std::make_unique<store::WriteTransaction>(db_);
   writer_.begin_session();
@@ -100,37 +111,27 @@ void WriteStage::maybe_commit() {
   last_commit_ = std::chrono::steady_clock::now();
 }
 
-template <class Body, class Done>
-void WriteStage::savepoint(Body&& body, const WorkItem& item, Done&& done) {
-  if (options_.dry_run) {  // nothing is written: count what would be
-    done();
-    return;
-  }
-  savepoint_.reset();
-  savepoint_.exec();
-  bool written = false;
-  try {
-    body();
-    release_.reset();
-    release_.exec();
-    written = true;
-  } catch (const SQLite::Exception& e) {
-    rollback_to_.reset();
-    release_.reset();
-    try {
-      rollback_to_.exec();
-      release_.exec();
-    } catch (const SQLite::Exception&) {
-      // The transaction itself is gone; the next statement reports why.
+// Writes the staged articles; those the database refused are counted as failed files.
+void WriteStage::end_session() {
+  const std::vector<store::ArticleWriter::Refusal> refusals = writer_.end_session();
+  for (const auto& refusal : refusals) {
+    for (const Written& w : written_) {
+      if (w.id != refusal.id) continue;
+      ImportSummary& summary = log_.summary();
+      --(w.change == Change::kAdded     ? summary.added
+         : w.change == Change::kUpdated ? summary.updated
+                                        : summary.moved);
+      refused(plan_.to_read[w.index], refusal.message);
     }
-    writer_.forget_cached_ids();
-    if (!is_per_file_error(e)) throw;
-    ++log_.summary().failed;
-    log_.add_problem(make_problem(plan_.display(item), Problem::Severity::kError,
-                                  std::string("the database refused the article: ") + e.what()),
-                     plan_.absolute(item));
   }
-  if (written) done();
+  written_.clear();
+}
+
+void WriteStage::refused(const WorkItem& item, const std::string& reason) {
+  ++log_.summary().failed;
+  log_.add_problem(make_problem(plan_.display(item), Problem::Severity::kError,
+                                "the database refused the article: " + reason),
+                   plan_.absolute(item));
 }
 
 void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseStage& reader) {
@@ -152,15 +153,20 @@ void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseSt
       moved = take_moved(result.facts.content_hash);
       if (moved) {
         // The article is already right: only its file is elsewhere.
-        const std::int64_t id = *moved;
-        savepoint(
-            [&] {
-              const std::string path(plan_.path(item));
-              writer_.relocate(id, {plan_.scopes[item.scope].root_id, path, collection_of(path)},
-                               result.facts);
-              if (item.rejected) forget_rejected(plan_.scopes[item.scope].root_id, path);
-            },
-            item, [&] { count_write(Change::kMoved, id, item, result); });
+        if (!options_.dry_run) {
+          const std::string path(plan_.path(item));
+          try {
+            writer_.relocate(*moved, {plan_.scopes[item.scope].root_id, path, collection_of(path)},
+                             result.facts);
+          } catch (const SQLite::Exception& e) {
+            if (!is_per_file_error(e)) throw;
+            refused(item, e.what());
+            return;
+          }
+          if (item.rejected) forget_rejected(plan_.scopes[item.scope].root_id, path);
+        }
+        count_write(Change::kMoved, *moved, index, result);
+        written_.pop_back();  // relocated at once: nothing left to refuse
         maybe_commit();
         return;
       }
@@ -194,28 +200,26 @@ void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseSt
                         : moved            ? Change::kMoved
                                            : Change::kAdded;
   std::int64_t id = reused.value_or(0);
-  savepoint(
-      [&] {
-        if (reused) writer_.remove(*reused);
-        const std::string path(plan_.path(item));
-        id = writer_.insert(parse.parsed, {root_id, path, collection_of(path)}, result.facts,
-                            reused, log_.started_at());
-        if (item.rejected) forget_rejected(root_id, path);
-      },
-      item,
-      [&] {
-        count_write(change, id, item, result);
-        for (Problem& problem : parse.problems) {  // warnings of the fields
-          ++summary.warnings;
-          log_.add_problem(std::move(problem), plan_.absolute(item));
-        }
-      });
+  if (!options_.dry_run) {
+    if (reused) writer_.remove(*reused);
+    const std::string path(plan_.path(item));
+    id = writer_.insert(parse.parsed, {root_id, path, collection_of(path)}, result.facts, reused,
+                        log_.started_at());
+    if (item.rejected) forget_rejected(root_id, path);
+  }
+  count_write(change, id, index, result);
+  for (Problem& problem : parse.problems) {  // warnings of the fields
+    ++summary.warnings;
+    log_.add_problem(std::move(problem), plan_.absolute(item));
+  }
   maybe_commit();
 }
 
-void WriteStage::count_write(Change change, std::int64_t id, const WorkItem& item,
+void WriteStage::count_write(Change change, std::int64_t id, std::size_t index,
                              const WorkResult& result) {
   ++writes_since_commit_;
+  written_.push_back({id, index, change});
+  const WorkItem& item = plan_.to_read[index];
   ImportSummary& summary = log_.summary();
   switch (change) {
     case Change::kAdded:
@@ -273,15 +277,16 @@ void WriteStage::finish() {
   }
   if (!options_.dry_run) {
     for (const auto& [root_id, path] : plan_.rejected_gone) forget_rejected(root_id, path);
-    if (summary.updated + summary.removed > 0) writer_.delete_orphans();
   }
   if (options_.dry_run) {
     summary.seconds = log_.elapsed_seconds();
     transaction_->rollback();
     return;
   }
+  end_session();
+  if (summary.updated + summary.removed > 0) writer_.delete_orphans();
+  if (bulk_) store::ensure_deferrable_indexes(db_);
   log_.finish();
-  writer_.end_session();
   transaction_->commit();
   transaction_.reset();
   reverify_racy_files();

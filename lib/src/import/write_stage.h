@@ -53,9 +53,16 @@ class WriteStage {
     store::FileFacts facts;
   };
 
-  template <class Body, class Done>
-  void savepoint(Body&& body, const WorkItem& item, Done&& done);
-  void count_write(Change change, std::int64_t id, const WorkItem& item, const WorkResult& result);
+  // An article written in the current transaction, until it is committed.
+  struct Written {
+    std::int64_t id;
+    std::size_t index;  // in plan.to_read
+    Change change;
+  };
+
+  void count_write(Change change, std::int64_t id, std::size_t index, const WorkResult& result);
+  void end_session();
+  void refused(const WorkItem& item, const std::string& reason);
   void note_racy(std::int64_t id, const WorkItem& item, const WorkResult& result);
   std::optional<std::int64_t> take_moved(const std::string& hash);
   void remember_rejected(const WorkItem& item, const WorkResult& result, const Problem& reason);
@@ -72,15 +79,14 @@ class WriteStage {
   std::unique_ptr<store::WriteTransaction> transaction_;
   SQLite::Statement upsert_rejected_;
   SQLite::Statement delete_rejected_;
-  SQLite::Statement savepoint_;
-  SQLite::Statement release_;
-  SQLite::Statement rollback_to_;
   // Articles whose file is gone: by content hash, each with whether a file took it over.
   std::unordered_multimap<std::string, std::int64_t> missing_by_hash_;
   std::unordered_set<std::int64_t> moved_away_;
   std::unordered_set<std::string> missing_hashes_;
   std::unique_ptr<normalize::TextNormalizer> text_;  // made when the writer must parse
   std::vector<RacyFile> racy_;
+  std::vector<Written> written_;
+  bool bulk_ = false;  // many new articles: deferrable indexes dropped until the end
   std::uint64_t writes_since_commit_ = 0;
   std::chrono::steady_clock::time_point last_commit_;
 };

@@ -1,5 +1,7 @@
 #include "store/article_writer.h"
 
+#include <sqlite3.h>
+
 #include "store/sqlite.h"
 
 namespace articledb::store {
@@ -22,75 +24,203 @@ std::optional<std::string> time_text(const std::optional<Timestamp>& time) {
   return format_timestamp(*time);
 }
 
-// The session's bookkeeping, on the connection's own temporary schema: articles written
-// (to index) and articles removed, with the values the index holds for them (to unindex).
-SQLite::Database& with_session_tables(SQLite::Database& db) {
-  db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS articledb_index_add(id INTEGER PRIMARY KEY);"
-      "CREATE TEMP TABLE IF NOT EXISTS articledb_index_remove(id INTEGER PRIMARY KEY, title, "
-      "excerpt, body, topics, provider)");
+// The session's staging tables, on the connection's own temporary schema.
+SQLite::Database& with_staging_tables(SQLite::Database& db) {
+  db.exec(R"sql(
+    CREATE TEMP TABLE IF NOT EXISTS articledb_articles(
+      id INTEGER PRIMARY KEY, root_id, path, collection, file_size, file_mtime_ns, content_hash,
+      stat_verified, imported_at, category, title, excerpt, published_at, original_url, web_url,
+      amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, published, removed,
+      provider_id, provider_name, secured, body, body_format, body_text, extra, repaired,
+      topics_text);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_topic_links(article_id, position, topic_id, label);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_images(
+      article_id, role, position, url, width, height, title, is_cached, extra);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_related(
+      article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
+      canonical_url, type, quality, provider_id, provider_name, extra);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_removals(id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_unindex(
+      id INTEGER PRIMARY KEY, title, excerpt, body, topics, provider);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_orphan_topics(id INTEGER PRIMARY KEY);
+    CREATE TEMP TABLE IF NOT EXISTS articledb_orphan_providers(id INTEGER PRIMARY KEY);
+  )sql");
   return db;
+}
+
+// The statements that write staged rows, for every staged article (`which` = "1") or one
+// (`which` = "X = ?1", X standing for the article id column).
+std::vector<std::string> move_statements(const std::string& which) {
+  auto where = [&](const char* column) {
+    std::string condition = which;
+    if (const auto x = condition.find('X'); x != std::string::npos) condition.replace(x, 1, column);
+    return condition;
+  };
+  const std::string removed = "(SELECT id FROM temp.articledb_removals WHERE " + where("id") + ")";
+  return {
+      // Topics and providers the removed articles used may be left unused.
+      "INSERT OR IGNORE INTO temp.articledb_orphan_topics SELECT topic_id FROM article_topics "
+      "WHERE article_id IN " +
+          removed,
+      "INSERT OR IGNORE INTO temp.articledb_orphan_providers SELECT provider_id FROM articles "
+      "WHERE id IN " +
+          removed + " AND provider_id IS NOT NULL",
+      "INSERT OR IGNORE INTO temp.articledb_orphan_providers SELECT provider_id FROM related "
+      "WHERE article_id IN " +
+          removed + " AND provider_id IS NOT NULL",
+      // What the full-text index holds for them, to take it out.
+      "INSERT OR IGNORE INTO temp.articledb_unindex SELECT id, title, excerpt, body_text, "
+      "topics_text, provider_name FROM articles WHERE id IN " +
+          removed,
+      "DELETE FROM articles WHERE id IN " + removed,
+      // New articles; topic links first (their foreign key is deferred).
+      "INSERT INTO article_topics(article_id, position, topic_id, label) "
+      "SELECT article_id, position, topic_id, label FROM temp.articledb_topic_links WHERE " +
+          where("article_id") + " ORDER BY article_id, position",
+      "INSERT INTO articles(id, root_id, path, collection, file_size, file_mtime_ns, "
+      "content_hash, stat_verified, imported_at, category, title, excerpt, published_at, "
+      "original_url, web_url, amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, "
+      "published, removed, provider_id, provider_name, secured, body, body_format, body_text, "
+      "extra, repaired, topics_text) SELECT * FROM temp.articledb_articles WHERE " +
+          where("id") + " ORDER BY id",
+      "INSERT INTO images(article_id, role, position, url, width, height, title, is_cached, "
+      "extra) SELECT * FROM temp.articledb_images WHERE " +
+          where("article_id") + " ORDER BY article_id, role, position",
+      "INSERT INTO related(article_id, position, title, excerpt, published_at, web_url, "
+      "amp_web_url, cdn_amp_web_url, canonical_url, type, quality, provider_id, provider_name, "
+      "extra) SELECT * FROM temp.articledb_related WHERE " +
+          where("article_id") + " ORDER BY article_id, position",
+  };
+}
+
+bool is_per_article_error(const SQLite::Exception& e) {
+  switch (e.getErrorCode()) {
+    case SQLITE_CONSTRAINT:
+    case SQLITE_TOOBIG:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+      return true;
+    default:
+      return false;
+  }
 }
 
 }  // namespace
 
 ArticleWriter::ArticleWriter(SQLite::Database& db)
-    : db_(with_session_tables(db)),
-      insert_article_(db, R"sql(
-        INSERT INTO articles(
-          id, root_id, path, collection, file_size, file_mtime_ns, content_hash, stat_verified,
-          imported_at, category, title, excerpt, published_at, original_url, web_url,
-          amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, published, removed,
-          provider_id, provider_name, secured, body, body_format, body_text, extra, repaired,
-          topics_text)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32))sql"),
-      insert_topic_link_(db,
-                         "INSERT INTO article_topics(article_id, position, topic_id, label) "
-                         "VALUES (?1, ?2, ?3, ?4)"),
+    : db_(with_staging_tables(db)),
+      stage_article_(db, R"sql(
+        INSERT INTO temp.articledb_articles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
+          ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
+          ?28, ?29, ?30, ?31, ?32))sql"),
+      stage_topic_link_(db, "INSERT INTO temp.articledb_topic_links VALUES (?1, ?2, ?3, ?4)"),
+      stage_image_(db,
+                   "INSERT INTO temp.articledb_images VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
+      stage_related_(db, R"sql(
+        INSERT INTO temp.articledb_related VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
+          ?12, ?13, ?14))sql"),
+      stage_remove_(db, "INSERT OR IGNORE INTO temp.articledb_removals(id) VALUES (?1)"),
       find_topic_(db, "SELECT id, name FROM topics WHERE key = ?1"),
       insert_topic_(db, "INSERT INTO topics(name, key, slug) VALUES (?1, ?2, ?3)"),
       find_provider_by_domain_(db, "SELECT id FROM providers WHERE domain = ?1"),
       find_provider_by_name_(db, "SELECT id FROM providers WHERE name_key = ?1 AND domain IS NULL"),
       insert_provider_(db, "INSERT INTO providers(domain, name, name_key) VALUES (?1, ?2, ?3)"),
-      insert_image_(db,
-                    "INSERT INTO images(article_id, role, position, url, width, height, title, "
-                    "is_cached, extra) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
-      insert_related_(db, R"sql(
-        INSERT INTO related(
-          article_id, position, title, excerpt, published_at, web_url, amp_web_url,
-          cdn_amp_web_url, canonical_url, type, quality, provider_id, provider_name, extra)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql"),
-      delete_article_(db, "DELETE FROM articles WHERE id = ?1"),
+      note_topic_(db, "INSERT OR IGNORE INTO temp.articledb_orphan_topics(id) VALUES (?1)"),
+      note_provider_(db, "INSERT OR IGNORE INTO temp.articledb_orphan_providers(id) VALUES (?1)"),
       update_file_(db,
                    "UPDATE articles SET file_size = ?2, file_mtime_ns = ?3, content_hash = ?4, "
                    "stat_verified = ?5 WHERE id = ?1"),
       relocate_(db,
                 "UPDATE articles SET root_id = ?2, path = ?3, collection = ?4, file_size = ?5, "
                 "file_mtime_ns = ?6, content_hash = ?7, stat_verified = ?8 WHERE id = ?1"),
-      mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1"),
-      index_add_(db, "INSERT OR IGNORE INTO temp.articledb_index_add(id) VALUES (?1)"),
-      index_remove_(db,
-                    "INSERT OR IGNORE INTO temp.articledb_index_remove "
-                    "SELECT id, title, excerpt, body_text, topics_text, provider_name "
-                    "FROM articles WHERE id = ?1"),
-      unindex_added_(db, "DELETE FROM temp.articledb_index_add WHERE id = ?1") {}
+      mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1") {}
 
-void ArticleWriter::begin_session() { db_.exec("INSERT INTO import_session(id) VALUES (1)"); }
+void ArticleWriter::begin_session() {
+  db_.exec("INSERT INTO import_session(id) VALUES (1)");
+  staged_ = 0;
+}
 
-void ArticleWriter::end_session() {
-  // Old versions out first: an article replaced in this session is in both tables.
+void ArticleWriter::move_staged(const char* which) {
+  for (const std::string& sql : move_statements(which)) db_.exec(sql);
+}
+
+std::vector<ArticleWriter::Refusal> ArticleWriter::move_one_by_one() {
+  std::vector<std::int64_t> ids;
+  SQLite::Statement all(db_,
+                        "SELECT id FROM temp.articledb_removals UNION "
+                        "SELECT id FROM temp.articledb_articles ORDER BY 1");
+  while (all.executeStep()) ids.push_back(all.getColumn(0).getInt64());
+  std::vector<SQLite::Statement> statements;
+  for (const std::string& sql : move_statements("X = ?1")) statements.emplace_back(db_, sql);
+  std::vector<Refusal> refused;
+  for (const std::int64_t id : ids) {
+    db_.exec("SAVEPOINT articledb_article");
+    try {
+      for (SQLite::Statement& statement : statements) {
+        statement.reset();
+        statement.bind(1, static_cast<std::int64_t>(id));
+        statement.exec();
+      }
+      db_.exec("RELEASE articledb_article");
+    } catch (const SQLite::Exception& e) {
+      db_.exec("ROLLBACK TO articledb_article");
+      db_.exec("RELEASE articledb_article");
+      if (!is_per_article_error(e)) throw;
+      refused.push_back({id, e.what()});
+    }
+  }
+  // A refused article is not indexed again (the old version of a refused update stays).
+  SQLite::Statement forget(db_, "DELETE FROM temp.articledb_articles WHERE id = ?1");
+  for (const Refusal& refusal : refused) {
+    forget.reset();
+    forget.bind(1, static_cast<std::int64_t>(refusal.id));
+    forget.exec();
+  }
+  return refused;
+}
+
+std::vector<ArticleWriter::Refusal> ArticleWriter::end_session() {
+  std::vector<Refusal> refused;
+  if (staged_ > 0) {
+    db_.exec("SAVEPOINT articledb_batch");
+    try {
+      move_staged("1");
+      db_.exec("RELEASE articledb_batch");
+    } catch (const SQLite::Exception& e) {
+      db_.exec("ROLLBACK TO articledb_batch");
+      db_.exec("RELEASE articledb_batch");
+      if (!is_per_article_error(e)) throw;
+      refused = move_one_by_one();
+    }
+    // The full-text index: old versions out, then the new ones in, in rowid order.
+    db_.exec(
+        "INSERT INTO articles_fts(articles_fts, rowid, title, excerpt, body, topics, provider) "
+        "SELECT 'delete', id, title, excerpt, body, topics, provider "
+        "FROM temp.articledb_unindex ORDER BY id");
+    db_.exec(
+        "INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider) "
+        "SELECT a.id, a.title, a.excerpt, a.body_text, a.topics_text, a.provider_name "
+        "FROM temp.articledb_articles AS n JOIN articles AS a ON a.id = n.id ORDER BY a.id");
+  }
+  // Topics and providers this session made or left without a user.
   db_.exec(
-      "INSERT INTO articles_fts(articles_fts, rowid, title, excerpt, body, topics, provider) "
-      "SELECT 'delete', id, title, excerpt, body, topics, provider "
-      "FROM temp.articledb_index_remove ORDER BY id");
+      "DELETE FROM topics WHERE id IN (SELECT id FROM temp.articledb_orphan_topics) "
+      "AND NOT EXISTS (SELECT 1 FROM article_topics WHERE topic_id = topics.id)");
+  int deleted = db_.getChanges();
   db_.exec(
-      "INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider) "
-      "SELECT a.id, a.title, a.excerpt, a.body_text, a.topics_text, a.provider_name "
-      "FROM temp.articledb_index_add AS n JOIN articles AS a ON a.id = n.id ORDER BY a.id");
-  db_.exec(
-      "DELETE FROM temp.articledb_index_remove; DELETE FROM temp.articledb_index_add; "
-      "DELETE FROM import_session");
+      "DELETE FROM providers WHERE id IN (SELECT id FROM temp.articledb_orphan_providers) "
+      "AND NOT EXISTS (SELECT 1 FROM articles WHERE provider_id = providers.id) "
+      "AND NOT EXISTS (SELECT 1 FROM related WHERE provider_id = providers.id)");
+  deleted += db_.getChanges();
+  db_.exec(R"sql(
+    DELETE FROM temp.articledb_articles; DELETE FROM temp.articledb_topic_links;
+    DELETE FROM temp.articledb_images; DELETE FROM temp.articledb_related;
+    DELETE FROM temp.articledb_removals; DELETE FROM temp.articledb_unindex;
+    DELETE FROM temp.articledb_orphan_topics; DELETE FROM temp.articledb_orphan_providers;
+    DELETE FROM import_session)sql");
+  if (deleted > 0) forget_cached_ids();
+  staged_ = 0;
+  return refused;
 }
 
 std::int64_t ArticleWriter::next_article_id() {
@@ -119,6 +249,9 @@ const ArticleWriter::TopicRow& ArticleWriter::topic(const Topic& topic, const st
     insert_topic_.bindNoCopy(3, topic.slug);
     insert_topic_.exec();
     row.id = db_.getLastInsertRowid();
+    note_topic_.reset();  // unused if its article is refused: cleaned at the session's end
+    note_topic_.bind(1, static_cast<std::int64_t>(row.id));
+    note_topic_.exec();
   }
   find_topic_.reset();
   return topics_.emplace(key, std::move(row)).first->second;
@@ -141,15 +274,18 @@ std::int64_t ArticleWriter::provider(const Provider& provider,
     insert_provider_.bindNoCopy(3, *name_key);
     insert_provider_.exec();
     id = db_.getLastInsertRowid();
+    note_provider_.reset();
+    note_provider_.bind(1, static_cast<std::int64_t>(id));
+    note_provider_.exec();
   }
   find.reset();
   providers_.emplace(cache_key, id);
   return id;
 }
 
-void ArticleWriter::insert_image(std::int64_t article_id, const char* role, int position,
-                                 const Image& image) {
-  SQLite::Statement& s = insert_image_;
+void ArticleWriter::stage_image(std::int64_t article_id, const char* role, int position,
+                                const Image& image) {
+  SQLite::Statement& s = stage_image_;
   s.reset();
   s.bind(1, static_cast<std::int64_t>(article_id));
   s.bindNoCopy(2, role);
@@ -168,29 +304,31 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
                                    const std::string& imported_at) {
   const Article& a = parsed.article;
   const std::int64_t article_id = id ? *id : next_article_id();
+  ++staged_;
 
-  // Topic links first, while the article row does not exist: their triggers then have no
-  // topics_text to update (the row comes with it), and the link's foreign key is checked at
-  // commit.
+  std::string topics_text;  // what article_topic_names gives: the article's own spellings
   for (std::size_t i = 0; i < a.topics.size(); ++i) {
     const TopicRow& row = topic(a.topics[i], parsed.topic_keys[i]);
-    insert_topic_link_.reset();
-    insert_topic_link_.bind(1, static_cast<std::int64_t>(article_id));
-    insert_topic_link_.bind(2, static_cast<int>(i));
-    insert_topic_link_.bind(3, static_cast<std::int64_t>(row.id));
+    SQLite::Statement& link = stage_topic_link_;
+    link.reset();
+    link.bind(1, static_cast<std::int64_t>(article_id));
+    link.bind(2, static_cast<int>(i));
+    link.bind(3, static_cast<std::int64_t>(row.id));
     if (row.name != a.topics[i].name) {
-      insert_topic_link_.bindNoCopy(4, a.topics[i].name);
+      link.bindNoCopy(4, a.topics[i].name);
     } else {
-      insert_topic_link_.bind(4);
+      link.bind(4);
     }
-    insert_topic_link_.exec();
+    link.exec();
+    if (i > 0) topics_text += "; ";
+    topics_text += a.topics[i].name;
   }
 
   std::optional<std::int64_t> provider_id;
   if (a.provider) provider_id = provider(*a.provider, parsed.provider_name_key);
 
   const std::optional<std::string> published_at = time_text(a.published_at);
-  SQLite::Statement& s = insert_article_;
+  SQLite::Statement& s = stage_article_;
   s.reset();
   s.bind(1, static_cast<std::int64_t>(article_id));
   s.bind(2, static_cast<std::int64_t>(location.root_id));
@@ -231,12 +369,6 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   bind(s, 29, parsed.body_text);
   s.bindNoCopy(30, a.extra_json);
   s.bindNoCopy(31, a.repaired_json);
-  // What article_topic_names gives: the article's own spelling of each topic, in order.
-  std::string topics_text;
-  for (const Topic& topic : a.topics) {
-    if (!topics_text.empty()) topics_text += "; ";
-    topics_text += topic.name;
-  }
   if (a.topics.empty()) {
     s.bind(32);
   } else {
@@ -245,11 +377,11 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   s.exec();
 
   for (std::size_t i = 0; i < a.images.size(); ++i) {
-    insert_image(article_id, "article", static_cast<int>(i), a.images[i]);
+    stage_image(article_id, "article", static_cast<int>(i), a.images[i]);
   }
   if (a.provider) {
     for (std::size_t i = 0; i < a.provider->images.size(); ++i) {
-      insert_image(article_id, "provider", static_cast<int>(i), a.provider->images[i]);
+      stage_image(article_id, "provider", static_cast<int>(i), a.provider->images[i]);
     }
   }
   for (std::size_t i = 0; i < a.related.size(); ++i) {
@@ -258,7 +390,7 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
     std::optional<std::int64_t> related_provider;
     if (r.provider) related_provider = provider(*r.provider, keys.provider_name_key);
     const std::optional<std::string> related_time = time_text(r.published_at);
-    SQLite::Statement& q = insert_related_;
+    SQLite::Statement& q = stage_related_;
     q.reset();
     q.bind(1, static_cast<std::int64_t>(article_id));
     q.bind(2, static_cast<int>(i));
@@ -280,26 +412,14 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
     q.bindNoCopy(14, r.extra_json);
     q.exec();
   }
-  index_add_.reset();
-  index_add_.bind(1, static_cast<std::int64_t>(article_id));
-  index_add_.exec();
   return article_id;
 }
 
 void ArticleWriter::remove(std::int64_t id) {
-  // The version the index holds: written before this session (one written in it is only
-  // in articledb_index_add, which forgets it).
-  unindex_added_.reset();
-  unindex_added_.bind(1, static_cast<std::int64_t>(id));
-  unindex_added_.exec();
-  if (db_.getChanges() == 0) {
-    index_remove_.reset();
-    index_remove_.bind(1, static_cast<std::int64_t>(id));
-    index_remove_.exec();
-  }
-  delete_article_.reset();
-  delete_article_.bind(1, static_cast<std::int64_t>(id));
-  delete_article_.exec();
+  ++staged_;
+  stage_remove_.reset();
+  stage_remove_.bind(1, static_cast<std::int64_t>(id));
+  stage_remove_.exec();
 }
 
 void ArticleWriter::update_file(std::int64_t id, const FileFacts& file) {

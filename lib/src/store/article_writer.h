@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "record/article_parser.h"
 
@@ -29,43 +30,59 @@ struct Location {
   std::optional<std::string> collection;
 };
 
-/// Prepared statements for writing articles. The caller holds a write transaction and
-/// decides about savepoints; one ArticleWriter per connection, used by one thread.
+/// Writes articles a session (a transaction) at a time. One ArticleWriter per connection,
+/// used by one thread; the caller holds the write transaction.
 ///
-/// The full-text index is written a transaction at a time: call begin_session() after
-/// each BEGIN and end_session() before each COMMIT. In between, the schema's triggers stand
-/// aside (see import_session in the schema) and the articles written or removed are indexed
-/// by end_session() in two statements: FTS5 writes a segment at every statement savepoint,
-/// so a trigger per article would write a segment per article.
+/// Articles inserted or removed during a session are staged in the connection's temporary
+/// tables and written by end_session() with a few statements for the whole batch: a
+/// statement per row would copy every page it touches into a statement journal (each insert
+/// into a table with triggers has one), and FTS5 would write a segment at each of them. The
+/// schema's triggers stand aside while a session is open (see import_session in the schema);
+/// end_session() keeps the full-text index right itself.
+///
+/// Atomicity: an article's rows are written whole or not at all. When the database refuses
+/// a batch (a constraint), end_session() writes it again article by article, each in a
+/// savepoint, and reports the articles it refused; the others are written.
 class ArticleWriter {
  public:
   explicit ArticleWriter(SQLite::Database& db);
-
-  void begin_session();
-  /// Brings the full-text index up to date with the session's writes and ends the session.
-  void end_session();
   ArticleWriter(const ArticleWriter&) = delete;
   ArticleWriter& operator=(const ArticleWriter&) = delete;
 
-  /// Inserts `parsed` with all its rows, as article `id` when given (a replaced file keeps its
+  /// Starts a session; call after each BEGIN.
+  void begin_session();
+
+  /// An article the database refused, with SQLite's reason.
+  struct Refusal {
+    std::int64_t id = 0;
+    std::string message;
+  };
+  /// Writes what the session staged: removals first, then new articles with all their rows,
+  /// then the full-text index; deletes topics and providers the session left unused. Ends
+  /// the session; call before COMMIT. Throws SQLite::Exception for what is not one article's
+  /// fault (disk full, ...).
+  std::vector<Refusal> end_session();
+
+  /// Stages `parsed` with all its rows, as article `id` when given (a replaced file keeps its
   /// id), else under a new id. Returns the id.
   std::int64_t insert(const record::ParsedArticle& parsed, const Location& location,
                       const FileFacts& file, std::optional<std::int64_t> id,
                       const std::string& imported_at);
 
-  /// Deletes an article and (by cascade) its topic links, images and related entries.
+  /// Stages the deletion of an article and (by cascade) its topic links, images and related
+  /// entries. Removals are written before the session's inserts.
   void remove(std::int64_t id);
 
-  /// Records new file facts of an article whose content did not change.
+  /// Records new file facts of an article whose content did not change (at once).
   void update_file(std::int64_t id, const FileFacts& file);
 
-  /// Moves an article to another file with the same content.
+  /// Moves an article to another file with the same content (at once).
   void relocate(std::int64_t id, const Location& location, const FileFacts& file);
 
-  /// Marks the stored file facts as verified.
+  /// Marks the stored file facts as verified (at once).
   void mark_verified(std::int64_t id);
 
-  /// Deletes topics and providers that nothing refers to any more.
+  /// Deletes every topic and provider that nothing refers to (at once; outside a session).
   void delete_orphans();
 
   /// Forgets cached ids; call after a rollback, which may have undone rows they name.
@@ -79,28 +96,30 @@ class ArticleWriter {
   const TopicRow& topic(const Topic& topic, const std::string& key);
   std::int64_t provider(const Provider& provider, const std::optional<std::string>& name_key);
   std::int64_t next_article_id();
-  void insert_image(std::int64_t article_id, const char* role, int position, const Image& image);
+  void stage_image(std::int64_t article_id, const char* role, int position, const Image& image);
+  void move_staged(const char* filter);
+  std::vector<Refusal> move_one_by_one();
 
   SQLite::Database& db_;
-  SQLite::Statement insert_article_;
-  SQLite::Statement insert_topic_link_;
+  SQLite::Statement stage_article_;
+  SQLite::Statement stage_topic_link_;
+  SQLite::Statement stage_image_;
+  SQLite::Statement stage_related_;
+  SQLite::Statement stage_remove_;
   SQLite::Statement find_topic_;
   SQLite::Statement insert_topic_;
   SQLite::Statement find_provider_by_domain_;
   SQLite::Statement find_provider_by_name_;
   SQLite::Statement insert_provider_;
-  SQLite::Statement insert_image_;
-  SQLite::Statement insert_related_;
-  SQLite::Statement delete_article_;
+  SQLite::Statement note_topic_;
+  SQLite::Statement note_provider_;
   SQLite::Statement update_file_;
   SQLite::Statement relocate_;
   SQLite::Statement mark_verified_;
-  SQLite::Statement index_add_;
-  SQLite::Statement index_remove_;
-  SQLite::Statement unindex_added_;
   std::unordered_map<std::string, TopicRow> topics_;         // by key
   std::unordered_map<std::string, std::int64_t> providers_;  // by "d:domain" or "n:name key"
   std::optional<std::int64_t> next_id_;
+  std::size_t staged_ = 0;  // articles and removals staged in this session
 };
 
 }  // namespace articledb::store

@@ -61,6 +61,43 @@ void WriteTransaction::rollback() {
   db_.exec("ROLLBACK");
 }
 
+std::span<const DeferrableIndex> deferrable_indexes() {
+  static constexpr DeferrableIndex kIndexes[] = {
+      {"articles_by_time_key",
+       "CREATE INDEX IF NOT EXISTS articles_by_time_key ON articles(coalesce(published_at, ''))"},
+      {"articles_by_canonical_url",
+       "CREATE INDEX IF NOT EXISTS articles_by_canonical_url ON articles(canonical_url)"},
+      {"related_by_canonical_url",
+       "CREATE INDEX IF NOT EXISTS related_by_canonical_url ON related(canonical_url)"},
+  };
+  return kIndexes;
+}
+
+void drop_deferrable_indexes(SQLite::Database& db) {
+  for (const DeferrableIndex& index : deferrable_indexes()) {
+    db.exec(std::string("DROP INDEX IF EXISTS ") + index.name);
+  }
+}
+
+void ensure_deferrable_indexes(SQLite::Database& db) {
+  SQLite::Statement present(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+  for (const DeferrableIndex& index : deferrable_indexes()) {
+    present.reset();
+    present.bind(1, index.name);
+    if (!present.executeStep()) db.exec(index.sql);
+  }
+}
+
+int tune_for_bulk_writes(SQLite::Database& db) {
+  const int previous = db.execAndGet("PRAGMA cache_size").getInt();
+  db.exec("PRAGMA cache_size = -" + std::to_string(kWriterCacheKiB));
+  return previous;
+}
+
+void restore_after_bulk_writes(SQLite::Database& db, int cache_size) {
+  db.exec("PRAGMA cache_size = " + std::to_string(cache_size));
+}
+
 void migrate(SQLite::Database& db) {
   WriteTransaction transaction(db);
   // Read again under the write lock: another process may have migrated meanwhile.

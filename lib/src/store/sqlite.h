@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -38,6 +39,29 @@ auto guarded(std::string_view context, Body&& body) -> decltype(body()) {
 /// checks that it is an articledb database, and migrates it when opened read-write.
 std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
                                                   const OpenOptions& options);
+
+/// Page cache of a connection that writes many articles (an import): large enough that the
+/// indexes' working set stays in memory instead of being spilled and read back.
+inline constexpr int kWriterCacheKiB = 64 * 1024;
+
+/// Settings for a connection about to write many articles; returns the previous cache size,
+/// for restore_after_bulk_writes().
+int tune_for_bulk_writes(SQLite::Database& db);
+void restore_after_bulk_writes(SQLite::Database& db, int cache_size);
+
+/// An index that an import adding many articles drops while it writes and builds again at its
+/// end: rows arrive in random order for it, and each would cost a page write once the index
+/// outgrows the cache. Built again at the end of that import, or by the next import if it died
+/// first; meanwhile queries work, only slower. The definitions must match the schema
+/// (tests/store/schema_test.cc checks).
+struct DeferrableIndex {
+  const char* name;
+  const char* sql;  ///< CREATE INDEX IF NOT EXISTS ...
+};
+std::span<const DeferrableIndex> deferrable_indexes();
+void drop_deferrable_indexes(SQLite::Database& db);
+/// Creates the deferrable indexes that are missing.
+void ensure_deferrable_indexes(SQLite::Database& db);
 
 /// Applies the migrations newer than the database's PRAGMA user_version, in one transaction.
 void migrate(SQLite::Database& db);
