@@ -200,7 +200,8 @@ std::vector<ArticleWriter::Refusal> ArticleWriter::end_session() {
     db_.exec(
         "INSERT INTO articles_fts(rowid, title, excerpt, body, topics, provider) "
         "SELECT a.id, a.title, a.excerpt, a.body_text, a.topics_text, a.provider_name "
-        "FROM temp.articledb_articles AS n JOIN articles AS a ON a.id = n.id ORDER BY a.id");
+        "FROM temp.articledb_articles AS n CROSS JOIN articles AS a ON a.id = n.id "
+        "ORDER BY n.id");  // CROSS JOIN: look the few up, never scan the articles
   }
   // Topics and providers this session made or left without a user.
   db_.exec(
