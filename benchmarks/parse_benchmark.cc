@@ -2,6 +2,7 @@
 #include <benchmark/benchmark.h>
 #include <yaml-cpp/yaml.h>
 
+#include "corpus.h"
 #include "frontmatter/split.h"
 #include "frontmatter/yaml_tree.h"
 #include "normalize/text.h"
@@ -62,6 +63,36 @@ void BM_CleanText(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_CleanText)->Arg(0)->Arg(1);
+
+}  // namespace
+}  // namespace articledb::bench
+
+namespace articledb::bench {
+namespace {
+
+// The whole per-file parse over a mix of the benchmark corpus's files (news, videos,
+// courses, samples with HTML bodies, newsletters, profiles), 2,000 files per iteration.
+void BM_ParseCorpusMix(benchmark::State& state) {
+  static const std::vector<CorpusFile> files = [] {
+    std::vector<CorpusFile> out;
+    const Corpus corpus(3);
+    for (std::uint64_t i = 0; i < 2000; ++i) out.push_back(corpus.file(i));
+    return out;
+  }();
+  normalize::TextNormalizer normalizer;
+  std::int64_t bytes = 0;
+  for (const CorpusFile& f : files) bytes += static_cast<std::int64_t>(f.text.size());
+  for (auto _ : state) {
+    for (const CorpusFile& f : files) {
+      auto result = record::parse_article(
+          f.text, f.path, record::body_format_for(f.path).value_or(BodyFormat::kText), normalizer);
+      benchmark::DoNotOptimize(result);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(files.size()));
+  state.SetBytesProcessed(state.iterations() * bytes);
+}
+BENCHMARK(BM_ParseCorpusMix)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace articledb::bench

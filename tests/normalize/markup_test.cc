@@ -1,5 +1,6 @@
 #include "normalize/markup.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 namespace articledb::normalize {
@@ -19,12 +20,45 @@ TEST(HtmlToTextTest, SeparatesBlocksButNotInlineElements) {
   EXPECT_EQ(html_to_text("a<br>b"), "a b");
 }
 
-TEST(HtmlToTextTest, SurvivesBrokenAndDeepMarkup) {
+TEST(HtmlToTextTest, SurvivesBrokenMarkup) {
   EXPECT_EQ(html_to_text("<p>unclosed <b>bold"), "unclosed bold");
-  std::string deep;
-  for (int i = 0; i < 20'000; ++i) deep += "<div>";
-  deep += "core";
-  EXPECT_EQ(html_to_text(deep), "core");
+  EXPECT_EQ(html_to_text("</p></div>stray <<>> ends"), "stray <<>> ends");
+}
+
+TEST(HtmlToTextTest, DeepNestingIsRefusedWithoutRecursion) {
+  for (const char* element : {"<div>", "<span>", "<table>", "<b>"}) {
+    std::string deep;
+    for (int i = 0; i < 300'000; ++i) deep += element;
+    deep += "core";
+    try {
+      html_to_text(deep);
+      ADD_FAILURE() << element << " nesting was accepted";
+    } catch (const MarkupError& e) {
+      EXPECT_THAT(e.what(), ::testing::HasSubstr("nested deeper than 256"));
+    }
+  }
+  std::string fine;
+  for (int i = 0; i < 200; ++i) fine += "<div>";
+  EXPECT_EQ(html_to_text(fine + "core"), "core");
+}
+
+TEST(HtmlToTextTest, LimitsSizeAndTime) {
+  MarkupLimits limits;
+  limits.max_bytes = 100;
+  EXPECT_THROW(html_to_text(std::string(101, 'x'), limits), MarkupError);
+  limits = {};
+  limits.max_seconds = 0;
+  std::string many;
+  for (int i = 0; i < 5000; ++i) many += "<p>x</p>";
+  EXPECT_THROW(html_to_text(many, limits), MarkupError);
+}
+
+TEST(MarkdownToTextTest, DeepNestingIsRefused) {
+  EXPECT_THROW(markdown_to_text(std::string(160'000, '>') + " quoted"), MarkupError);
+  std::string lists;
+  for (int i = 0; i < 40'000; ++i) lists += "- ";
+  EXPECT_THROW(markdown_to_text(lists + "item"), MarkupError);
+  EXPECT_EQ(markdown_to_text("> > quoted twice"), "quoted twice");
 }
 
 TEST(MarkdownToTextTest, RendersMarkdownToPlainText) {

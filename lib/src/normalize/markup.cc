@@ -1,157 +1,290 @@
 #include "normalize/markup.h"
 
-#include <gumbo.h>
-#include <md4c-html.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <md4c.h>
 
+#include <chrono>
+#include <cstring>
 #include <memory>
-#include <utility>
-#include <vector>
 
 namespace articledb::normalize {
 namespace {
 
-struct GumboOutputDeleter {
-  void operator()(GumboOutput* output) const {
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
-  }
-};
-using GumboDocument = std::unique_ptr<GumboOutput, GumboOutputDeleter>;
-
-GumboDocument parse_html(std::string_view html) {
-  GumboOptions options = kGumboDefaultOptions;
-  options.max_errors = 0;  // parse errors are not reported; recording them costs time
-  return GumboDocument(gumbo_parse_with_options(&options, html.data(), html.size()));
-}
-
-bool is_hidden(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_HEAD:
-    case GUMBO_TAG_SCRIPT:
-    case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT:
-    case GUMBO_TAG_SVG:
-      return true;
-    default:
-      return false;
-  }
-}
+using Clock = std::chrono::steady_clock;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-// Appends `text` to `out`, turning each run of ASCII white space into one space.
-void append_collapsed(std::string& out, std::string_view text) {
-  for (char c : text) {
-    if (is_space(c)) {
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-    } else {
-      out.push_back(c);
-    }
+// Elements whose content is not visible text.
+bool is_hidden(const char* name) {
+  static constexpr const char* kHidden[] = {"head",     "script", "style",  "noscript",
+                                            "template", "iframe", "object", "svg"};
+  for (const char* hidden : kHidden) {
+    if (std::strcmp(name, hidden) == 0) return true;
   }
+  return false;
 }
 
-void trim_trailing_space(std::string& out) {
-  while (!out.empty() && out.back() == ' ') out.pop_back();
+// Inline elements join their text to the neighbours ("<b>x</b>y" gives "xy"); every other
+// element ends with a separator.
+bool is_inline(const char* name) {
+  static constexpr const char* kInline[] = {
+      "a",   "abbr", "b",    "bdi", "bdo",  "cite",   "code",  "data", "dfn",    "em",
+      "i",   "kbd",  "mark", "q",   "s",    "samp",   "small", "span", "strong", "sub",
+      "sup", "time", "u",    "var", "font", "strike", "big",   "tt"};
+  for (const char* element : kInline) {
+    if (std::strcmp(name, element) == 0) return true;
+  }
+  return false;
 }
 
-// Text of `root` in document order. Iterative, so that deeply nested markup cannot
-// exhaust the stack.
-std::string collect_text(const GumboNode* root) {
-  std::string out;
-  std::vector<const GumboNode*> stack{root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node == nullptr) {  // marks the end of an element: separate it from what follows
-      if (!out.empty() && out.back() != ' ') out.push_back(' ');
-      continue;
-    }
-    switch (node->type) {
-      case GUMBO_NODE_TEXT:
-      case GUMBO_NODE_CDATA:
-      case GUMBO_NODE_WHITESPACE:
-        append_collapsed(out, node->v.text.text);
-        break;
-      case GUMBO_NODE_DOCUMENT:
-      case GUMBO_NODE_ELEMENT:
-      case GUMBO_NODE_TEMPLATE: {
-        const GumboVector* children;
-        if (node->type == GUMBO_NODE_DOCUMENT) {
-          children = &node->v.document.children;
-        } else {
-          if (is_hidden(node->v.element.tag)) break;
-          children = &node->v.element.children;
-          // Inline elements join their text to the neighbours ("<b>x</b>y" -> "xy");
-          // every other element ends with a separator.
-          switch (node->v.element.tag) {
-            case GUMBO_TAG_A:
-            case GUMBO_TAG_ABBR:
-            case GUMBO_TAG_B:
-            case GUMBO_TAG_BDI:
-            case GUMBO_TAG_BDO:
-            case GUMBO_TAG_CITE:
-            case GUMBO_TAG_CODE:
-            case GUMBO_TAG_DATA:
-            case GUMBO_TAG_DFN:
-            case GUMBO_TAG_EM:
-            case GUMBO_TAG_I:
-            case GUMBO_TAG_KBD:
-            case GUMBO_TAG_MARK:
-            case GUMBO_TAG_Q:
-            case GUMBO_TAG_S:
-            case GUMBO_TAG_SAMP:
-            case GUMBO_TAG_SMALL:
-            case GUMBO_TAG_SPAN:
-            case GUMBO_TAG_STRONG:
-            case GUMBO_TAG_SUB:
-            case GUMBO_TAG_SUP:
-            case GUMBO_TAG_TIME:
-            case GUMBO_TAG_U:
-            case GUMBO_TAG_VAR:
-            case GUMBO_TAG_FONT:
-            case GUMBO_TAG_STRIKE:
-            case GUMBO_TAG_BIG:
-            case GUMBO_TAG_TT:
-              break;
-            default:
-              stack.push_back(nullptr);
-          }
-        }
-        for (unsigned i = children->length; i > 0; --i) {
-          stack.push_back(static_cast<const GumboNode*>(children->data[i - 1]));
-        }
-        break;
+// Text gathered from a parser's events, with white space collapsed, within the limits.
+class TextSink {
+ public:
+  explicit TextSink(const MarkupLimits& limits)
+      : limits_(limits),
+        deadline_(Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                     std::chrono::duration<double>(limits.max_seconds))) {}
+
+  void text(std::string_view text) {
+    for (char c : text) {
+      if (is_space(c)) {
+        separate();
+      } else {
+        out_.push_back(c);
       }
-      case GUMBO_NODE_COMMENT:
-        break;
     }
   }
-  trim_trailing_space(out);
-  if (!out.empty() && out.front() == ' ') out.erase(0, 1);
-  return out;
+  void separate() {
+    if (!out_.empty() && out_.back() != ' ') out_.push_back(' ');
+  }
+
+  // False (with the reason kept) once a limit is passed.
+  bool enter() {
+    if (++depth_ > limits_.max_depth) {
+      return fail("markup is nested deeper than " + std::to_string(limits_.max_depth) + " levels");
+    }
+    return in_time();
+  }
+  void leave() {
+    if (depth_ > 0) --depth_;
+  }
+  bool in_time() {
+    if ((++events_ & 1023) == 0 && Clock::now() > deadline_) {
+      return fail("markup takes too long to read (more than " +
+                  std::to_string(static_cast<int>(limits_.max_seconds)) + " s)");
+    }
+    return error_.empty();
+  }
+  bool fail(std::string reason) {
+    if (error_.empty()) error_ = std::move(reason);
+    return false;
+  }
+
+  std::string take() {
+    if (!error_.empty()) throw MarkupError(error_);
+    while (!out_.empty() && out_.back() == ' ') out_.pop_back();
+    if (!out_.empty() && out_.front() == ' ') out_.erase(0, 1);
+    return std::move(out_);
+  }
+
+  const MarkupLimits& limits() const { return limits_; }
+
+ private:
+  const MarkupLimits& limits_;
+  Clock::time_point deadline_;
+  std::string out_;
+  int depth_ = 0;
+  std::uint64_t events_ = 0;
+  std::string error_;
+};
+
+void check_size(std::string_view markup, const MarkupLimits& limits, const char* what) {
+  if (markup.size() > limits.max_bytes) {
+    throw MarkupError(std::string(what) + " is too large to index (" +
+                      std::to_string(markup.size()) + " bytes; the limit is " +
+                      std::to_string(limits.max_bytes) + ")");
+  }
+}
+
+// --- HTML: libxml2's parser, as SAX events --------------------------------------------
+
+struct HtmlState {
+  explicit HtmlState(TextSink* text) : sink(text) {}
+  TextSink* sink;
+  htmlParserCtxtPtr context = nullptr;
+  int hidden = 0;        // depth inside hidden elements
+  bool collapse = true;  // false: keep text as it is (entity decoding)
+  std::string raw;       // the text when not collapsing
+};
+
+HtmlState& state_of(void* context) {
+  return *static_cast<HtmlState*>(static_cast<htmlParserCtxtPtr>(context)->_private);
+}
+
+void stop(HtmlState& state) { xmlStopParser(state.context); }
+
+void on_start(void* context, const xmlChar* name, const xmlChar**) {
+  HtmlState& state = state_of(context);
+  if (!state.sink->enter()) return stop(state);
+  const char* element = reinterpret_cast<const char*>(name);
+  if (state.hidden > 0 || is_hidden(element)) ++state.hidden;
+}
+
+void on_end(void* context, const xmlChar* name) {
+  HtmlState& state = state_of(context);
+  state.sink->leave();
+  const char* element = reinterpret_cast<const char*>(name);
+  if (state.hidden > 0) {
+    --state.hidden;
+    return;
+  }
+  if (!is_inline(element)) state.sink->separate();
+}
+
+void on_text(void* context, const xmlChar* text, int length) {
+  HtmlState& state = state_of(context);
+  if (!state.sink->in_time()) return stop(state);
+  if (state.hidden > 0) return;
+  const std::string_view chunk(reinterpret_cast<const char*>(text),
+                               static_cast<std::size_t>(length));
+  if (state.collapse) {
+    state.sink->text(chunk);
+  } else {
+    state.raw.append(chunk);
+  }
+}
+
+void silent(void*, const char*, ...) {}
+
+// Runs libxml2's HTML parser over `html`, feeding `state`.
+void parse_html(std::string_view html, HtmlState& state) {
+  htmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof sax);
+  sax.startElement = on_start;
+  sax.endElement = on_end;
+  sax.characters = on_text;
+  sax.cdataBlock = on_text;
+  sax.ignorableWhitespace = on_text;
+  sax.warning = silent;
+  sax.error = silent;
+  sax.fatalError = silent;
+  const std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> context(
+      htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size())), htmlFreeParserCtxt);
+  if (!context) throw MarkupError("out of memory reading HTML");
+  // The SAX handler of a context is its own copy: replace it with ours.
+  std::memcpy(context->sax, &sax, sizeof sax);
+  context->_private = &state;
+  state.context = context.get();
+  htmlCtxtUseOptions(context.get(), HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                        HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED |
+                                        HTML_PARSE_NODEFDTD);
+  xmlSwitchEncoding(context.get(), XML_CHAR_ENCODING_UTF8);
+  htmlParseDocument(context.get());
+}
+
+// --- Markdown: md4c's parser, as events -----------------------------------------------
+
+struct MarkdownState {
+  explicit MarkdownState(TextSink* text) : sink(text) {}
+  TextSink* sink;
+  std::string html_block;  // raw HTML of the block being read
+  bool in_html_block = false;
+};
+
+int md_enter_block(MD_BLOCKTYPE type, void*, void* data) {
+  auto& state = *static_cast<MarkdownState*>(data);
+  if (!state.sink->enter()) return 1;
+  if (type == MD_BLOCK_HTML) {
+    state.in_html_block = true;
+    state.html_block.clear();
+  }
+  return 0;
+}
+
+int md_leave_block(MD_BLOCKTYPE type, void*, void* data) {
+  auto& state = *static_cast<MarkdownState*>(data);
+  state.sink->leave();
+  if (type == MD_BLOCK_HTML) {
+    state.in_html_block = false;
+    try {
+      state.sink->text(html_to_text(state.html_block, state.sink->limits()));
+    } catch (const MarkupError& e) {
+      state.sink->fail(e.what());
+      return 1;
+    }
+  }
+  state.sink->separate();
+  return 0;
+}
+
+int md_enter_span(MD_SPANTYPE, void*, void* data) {
+  return static_cast<MarkdownState*>(data)->sink->enter() ? 0 : 1;
+}
+
+int md_leave_span(MD_SPANTYPE, void*, void* data) {
+  static_cast<MarkdownState*>(data)->sink->leave();
+  return 0;
+}
+
+int md_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* data) {
+  auto& state = *static_cast<MarkdownState*>(data);
+  if (!state.sink->in_time()) return 1;
+  const std::string_view chunk(text, size);
+  switch (type) {
+    case MD_TEXT_HTML:
+      // Inside an HTML block: its markup, read when the block ends. Elsewhere: an inline
+      // tag, which has no text of its own.
+      if (state.in_html_block) state.html_block.append(chunk);
+      break;
+    case MD_TEXT_ENTITY:
+      state.sink->text(decode_html_entities(chunk));
+      break;
+    case MD_TEXT_BR:
+    case MD_TEXT_SOFTBR:
+      state.sink->separate();
+      break;
+    case MD_TEXT_NULLCHAR:
+      break;
+    default:  // normal text, code, LaTeX
+      if (state.in_html_block) {
+        state.html_block.append(chunk);
+      } else {
+        state.sink->text(chunk);
+      }
+  }
+  return 0;
 }
 
 }  // namespace
 
-std::string html_to_text(std::string_view html) {
+std::string html_to_text(std::string_view html, const MarkupLimits& limits) {
   if (html.empty()) return {};
-  const GumboDocument doc = parse_html(html);
-  return collect_text(doc->document);
+  check_size(html, limits, "HTML body");
+  TextSink sink(limits);
+  HtmlState state(&sink);
+  parse_html(html, state);
+  return sink.take();
 }
 
-std::string markdown_to_text(std::string_view markdown) {
+std::string markdown_to_text(std::string_view markdown, const MarkupLimits& limits) {
   if (markdown.empty()) return {};
-  std::string html;
-  html.reserve(markdown.size() + markdown.size() / 4);
-  const auto append = [](const MD_CHAR* text, MD_SIZE size, void* userdata) {
-    static_cast<std::string*>(userdata)->append(text, size);
-  };
-  const int failed = md_html(markdown.data(), static_cast<MD_SIZE>(markdown.size()), append, &html,
-                             MD_DIALECT_GITHUB, 0);
-  // md4c fails only when out of memory; then the text itself is the best we have.
-  return html_to_text(failed != 0 ? markdown : std::string_view(html));
+  check_size(markdown, limits, "Markdown body");
+  TextSink sink(limits);
+  MarkdownState state(&sink);
+  MD_PARSER parser;
+  std::memset(&parser, 0, sizeof parser);
+  parser.flags = MD_DIALECT_GITHUB;
+  parser.enter_block = md_enter_block;
+  parser.leave_block = md_leave_block;
+  parser.enter_span = md_enter_span;
+  parser.leave_span = md_leave_span;
+  parser.text = md_text;
+  if (md_parse(markdown.data(), static_cast<MD_SIZE>(markdown.size()), &parser, &state) != 0) {
+    sink.fail("Markdown body could not be read");  // md4c fails only when out of memory
+  }
+  return sink.take();
 }
 
 std::string decode_html_entities(std::string_view text) {
@@ -166,23 +299,13 @@ std::string decode_html_entities(std::string_view text) {
       escaped.push_back(c);
     }
   }
-  const GumboDocument doc = parse_html(escaped);
-  // The text ends up in <body>; collect it without collapsing white space.
-  std::string out;
-  std::vector<const GumboNode*> stack{doc->root};
-  while (!stack.empty()) {
-    const GumboNode* node = stack.back();
-    stack.pop_back();
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-      out += node->v.text.text;
-    } else if (node->type == GUMBO_NODE_ELEMENT) {
-      const GumboVector& children = node->v.element.children;
-      for (unsigned i = children.length; i > 0; --i) {
-        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
-      }
-    }
-  }
-  return out;
+  MarkupLimits limits;
+  limits.max_bytes = escaped.size() + 1;
+  TextSink sink(limits);
+  HtmlState state(&sink);
+  state.collapse = false;
+  parse_html(escaped, state);
+  return std::move(state.raw);
 }
 
 }  // namespace articledb::normalize

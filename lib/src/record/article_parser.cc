@@ -495,7 +495,16 @@ ParseResult parse_article(std::string_view content, std::string_view path, BodyF
   if (const std::string_view body = parts.body; !normalize::trim(body).empty()) {
     article.body = std::string(body);
     article.body_format = format;
-    parsed.body_text = body_text_of(body, format, text);
+    try {
+      parsed.body_text = body_text_of(body, format, text);
+    } catch (const normalize::MarkupError& e) {
+      // Where the body starts: the line after the closing fence.
+      const auto at =
+          util::position_of(content, static_cast<std::size_t>(body.data() - content.data()));
+      return reject(std::move(result),
+                    problem_at(path, {at.line, 1}, Severity::kError,
+                               std::string("body: ") + e.what() + "; the file is not imported"));
+    }
   }
   if (article.web_url) {
     parsed.canonical_url = normalize::canonical_url(*article.web_url);
