@@ -29,7 +29,8 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
   try {
     auto transaction = std::make_unique<store::WriteTransaction>(db);
     const Plan plan = make_plan(db, std::move(targets), options, files, log);
-    WriteStage writer(db, plan, options, files, log, std::move(transaction));
+    const bool bulk = prepare_indexes(db, plan, options);
+    WriteStage writer(db, plan, options, files, log, std::move(transaction), bulk);
     const ReadParseStage reader(plan, options, files, writer.index_missing());
     log.report_progress(true);
 

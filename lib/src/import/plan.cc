@@ -216,6 +216,12 @@ class Planner {
     auto found = [&](source::FoundFile&& file) {
       std::string path = scope.prefix + file.path;
       if (scope.target.single_file) path = scope.prefix;
+      if (path.size() > PathStore::kMaxPath) {
+        ++log_.summary().failed;
+        const std::string shown = scope.root + "/" + path;
+        log_.add_problem(problem(shown, Problem::Severity::kError, "the path is too long"), shown);
+        return;
+      }
       drain(known, rejected, scope, unreachable, &path);
       on_file(index, std::move(path), file.stat, known, rejected);
     };
@@ -275,12 +281,17 @@ class Planner {
     }
   }
 
+  void store_path(WorkItem& item, const std::string& path) {
+    item.path = plan_.paths.add(path);
+    item.path_length = static_cast<std::uint16_t>(path.size());
+  }
+
   void on_file(std::uint32_t index, std::string path, const source::FileStat& stat,
                ScopeCursor& known, ScopeCursor& rejected) {
     ImportSummary& summary = log_.summary();
     ++summary.files;
     WorkItem item;
-    item.scope = index;
+    item.scope = static_cast<std::uint16_t>(index);
     item.stat = stat;
     const bool is_known = known.valid() && known.path() == path;
     const bool is_rejected = rejected.valid() && rejected.path() == path;
@@ -315,7 +326,7 @@ class Planner {
                                   ? Problem::Severity::kSkipped
                                   : Problem::Severity::kError;
         ++(severity == Problem::Severity::kSkipped ? summary.skipped : summary.failed);
-        item.path = plan_.paths.add(path);
+        store_path(item, path);
         log_.add_problem(problem(plan_.display(item), severity, row.getColumn(6).getString(),
                                  row.getColumn(4).getInt(), row.getColumn(5).getInt()),
                          plan_.absolute(item));
@@ -325,7 +336,7 @@ class Planner {
       }
       rejected.advance();
     }
-    item.path = plan_.paths.add(path);
+    store_path(item, path);
     plan_.to_read.push_back(item);
   }
 
@@ -385,6 +396,9 @@ std::vector<Target> resolve_targets(const std::vector<fs::path>& given) {
   std::vector<Target> kept;
   for (std::size_t i = 0; i < targets.size(); ++i) {
     if (!covered[i]) kept.push_back(std::move(targets[i]));
+  }
+  if (kept.size() > 65'535) {
+    throw Error(ErrorCode::kInvalidArgument, "too many paths given to one import (at most 65,535)");
   }
   return kept;
 }

@@ -7,7 +7,10 @@
 
 #include <SQLiteCpp/Database.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -36,39 +39,51 @@ struct Scope {
   std::string prefix;  ///< path of the target within the root: "" or "a/b/" (or "a/f.md")
 };
 
-/// Strings stored back to back: a million paths cost their bytes and 12 bytes each.
+/// Paths stored back to back in blocks: a million paths cost their bytes and 8 bytes each,
+/// with no reallocation that would need twice the memory for a moment.
 class PathStore {
  public:
   struct Ref {
-    std::uint64_t offset = 0;
-    std::uint32_t length = 0;
+    std::uint32_t block = 0;
+    std::uint32_t offset = 0;
   };
+  /// `text` is at most kMaxPath bytes.
   Ref add(std::string_view text) {
-    const Ref ref{bytes_.size(), static_cast<std::uint32_t>(text.size())};
-    bytes_.append(text);
+    if (blocks_.empty() || used_ + text.size() > kBlock) {
+      blocks_.push_back(std::make_unique<char[]>(kBlock));
+      used_ = 0;
+    }
+    const Ref ref{static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(used_)};
+    std::copy(text.begin(), text.end(), blocks_.back().get() + used_);
+    used_ += text.size();
     return ref;
   }
-  std::string_view get(Ref ref) const {
-    return std::string_view(bytes_).substr(ref.offset, ref.length);
+  std::string_view get(Ref ref, std::size_t length) const {
+    return std::string_view(blocks_[ref.block].get() + ref.offset, length);
   }
 
+  static constexpr std::size_t kMaxPath = 65'535;
+
  private:
-  std::string bytes_;
+  static constexpr std::size_t kBlock = 1u << 20;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
 };
 
 /// A file the run must read.
 struct WorkItem {
-  std::uint32_t scope = 0;
-  PathStore::Ref path;  ///< relative to the scope's root
   source::FileStat stat;
   std::int64_t known_id = 0;  ///< the article of this path, 0 if none
-  bool rejected = false;      ///< the database remembers this path as not an article
+  PathStore::Ref path;        ///< relative to the scope's root
+  std::uint16_t path_length = 0;
+  std::uint16_t scope = 0;
+  bool rejected = false;  ///< the database remembers this path as not an article
 };
 
 struct Plan {
   std::vector<Scope> scopes;
   PathStore paths;
-  std::vector<WorkItem> to_read;
+  std::deque<WorkItem> to_read;  // a deque: no reallocation of a million items
   /// Content hashes of the known articles in `to_read` (not with --force), by item index.
   std::vector<std::pair<std::size_t, std::string>> known_hashes;
   /// Articles whose file the walk did not find (a file under a folder that could not be read
@@ -77,7 +92,9 @@ struct Plan {
   /// Remembered rejections whose file is gone: root id and path.
   std::vector<std::pair<std::int64_t, std::string>> rejected_gone;
 
-  std::string_view path(const WorkItem& item) const { return paths.get(item.path); }
+  std::string_view path(const WorkItem& item) const {
+    return paths.get(item.path, item.path_length);
+  }
   /// The file on disk.
   std::string absolute(const WorkItem& item) const;
   /// The file as the caller named it: the given path and the file's path under it.

@@ -15,6 +15,9 @@ constexpr std::size_t kMaxReverified = 10'000;
 // A transaction is committed after this long even when the batch is not full, so that
 // readers see a slow import progress.
 constexpr std::chrono::seconds kMaxTransactionTime{2};
+// ... or when the articles it holds reach this many bytes, which bounds the memory a batch
+// takes (it is staged in memory until its commit).
+constexpr std::uint64_t kMaxStagedBytes = 32u << 20;
 // An import of at least this many files into a database with fewer than half as many articles
 // builds its deferrable indexes at the end.
 constexpr std::int64_t kBulkArticles = 20'000;
@@ -43,7 +46,7 @@ Problem make_problem(std::string path, Problem::Severity severity, std::string m
 
 WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptions& options,
                        const source::FileSystem& files, RunLog& log,
-                       std::unique_ptr<store::WriteTransaction> transaction)
+                       std::unique_ptr<store::WriteTransaction> transaction, bool bulk)
     : db_(db),
       plan_(plan),
       options_(options),
@@ -59,19 +62,24 @@ WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptio
           file_mtime_ns = excluded.file_mtime_ns, status = excluded.status,
           line = excluded.line, col = excluded.col, message = excluded.message)sql"),
       delete_rejected_(db, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2"),
-      last_commit_(std::chrono::steady_clock::now()) {
-  if (options_.dry_run) return;
+      last_commit_(std::chrono::steady_clock::now()),
+      bulk_(bulk) {
+  if (!options_.dry_run) writer_.begin_session();
+}
+
+bool prepare_indexes(SQLite::Database& db, const Plan& plan, const ImportOptions& options) {
+  if (options.dry_run) return false;
   // An import that adds many articles to a database holding fewer builds the indexes that
   // rows reach in random order once, at its end, instead of a page write per row.
-  const auto articles = db_.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
-  const auto adding = static_cast<std::int64_t>(plan_.to_read.size());
-  bulk_ = adding >= kBulkArticles && adding >= 2 * articles;
-  if (bulk_) {
-    store::drop_deferrable_indexes(db_);
+  const auto articles = db.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
+  const auto adding = static_cast<std::int64_t>(plan.to_read.size());
+  const bool bulk = adding >= kBulkArticles && adding >= 2 * articles;
+  if (bulk) {
+    store::drop_deferrable_indexes(db);
   } else {
-    store::ensure_deferrable_indexes(db_);  // an earlier bulk import may have died
+    store::ensure_deferrable_indexes(db);  // an earlier bulk import may have died
   }
-  writer_.begin_session();
+  return bulk;
 }
 
 const std::unordered_set<std::string>& WriteStage::index_missing() {
@@ -98,7 +106,7 @@ std::optional<std::int64_t> WriteStage::take_moved(const std::string& hash) {
 
 void WriteStage::maybe_commit() {
   if (options_.dry_run || writes_since_commit_ == 0) return;
-  if (writes_since_commit_ < options_.batch_size &&
+  if (writes_since_commit_ < options_.batch_size && staged_bytes_ < kMaxStagedBytes &&
       std::chrono::steady_clock::now() - last_commit_ < kMaxTransactionTime) {
     return;
   }
@@ -108,6 +116,7 @@ void WriteStage::maybe_commit() {
   transaction_ = std::make_unique<store::WriteTransaction>(db_);
   writer_.begin_session();
   writes_since_commit_ = 0;
+  staged_bytes_ = 0;
   last_commit_ = std::chrono::steady_clock::now();
 }
 
@@ -205,6 +214,7 @@ void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseSt
     const std::string path(plan_.path(item));
     id = writer_.insert(parse.parsed, {root_id, path, collection_of(path)}, result.facts, reused,
                         log_.started_at());
+    staged_bytes_ += result.facts.size;
     if (item.rejected) forget_rejected(root_id, path);
   }
   count_write(change, id, index, result);

@@ -24,12 +24,19 @@
 
 namespace articledb::import {
 
+/// Decides whether the run is a bulk import (many new articles for the database's size): then
+/// it drops the deferrable indexes, to build them at its end; else it builds any that an
+/// earlier bulk import left missing. Call in the run's first transaction, before the
+/// WriteStage exists. Returns whether the run is a bulk import.
+bool prepare_indexes(SQLite::Database& db, const Plan& plan, const ImportOptions& options);
+
 class WriteStage {
  public:
-  /// Continues `transaction`, the run's first (a dry run rolls it back at the end).
+  /// Continues `transaction`, the run's first (a dry run rolls it back at the end). `bulk`:
+  /// what prepare_indexes() said.
   WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptions& options,
              const source::FileSystem& files, RunLog& log,
-             std::unique_ptr<store::WriteTransaction> transaction);
+             std::unique_ptr<store::WriteTransaction> transaction, bool bulk);
   WriteStage(const WriteStage&) = delete;
   WriteStage& operator=(const WriteStage&) = delete;
 
@@ -86,9 +93,10 @@ class WriteStage {
   std::unique_ptr<normalize::TextNormalizer> text_;  // made when the writer must parse
   std::vector<RacyFile> racy_;
   std::vector<Written> written_;
-  bool bulk_ = false;  // many new articles: deferrable indexes dropped until the end
   std::uint64_t writes_since_commit_ = 0;
+  std::uint64_t staged_bytes_ = 0;  // file bytes of the articles in the current batch
   std::chrono::steady_clock::time_point last_commit_;
+  bool bulk_;  // many new articles: deferrable indexes dropped until the end
 };
 
 }  // namespace articledb::import

@@ -80,12 +80,22 @@ void drop_deferrable_indexes(SQLite::Database& db) {
 }
 
 void ensure_deferrable_indexes(SQLite::Database& db) {
-  SQLite::Statement present(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
-  for (const DeferrableIndex& index : deferrable_indexes()) {
-    present.reset();
-    present.bind(1, index.name);
-    if (!present.executeStep()) db.exec(index.sql);
+  std::vector<const DeferrableIndex*> missing;
+  {
+    SQLite::Statement present(db,
+                              "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+    for (const DeferrableIndex& index : deferrable_indexes()) {
+      present.reset();
+      present.bind(1, index.name);
+      if (!present.executeStep()) missing.push_back(&index);
+    }
   }
+  if (missing.empty()) return;
+  // Building an index sorts all its keys: let the sort spill to a temporary file rather than
+  // hold them all in memory. (Changing temp_store drops the connection's temporary tables.)
+  db.exec("PRAGMA temp_store = FILE");
+  for (const DeferrableIndex* index : missing) db.exec(index->sql);
+  db.exec("PRAGMA temp_store = MEMORY");
 }
 
 int tune_for_bulk_writes(SQLite::Database& db) {

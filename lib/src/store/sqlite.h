@@ -42,7 +42,7 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
 
 /// Page cache of a connection that writes many articles (an import): large enough that the
 /// indexes' working set stays in memory instead of being spilled and read back.
-inline constexpr int kWriterCacheKiB = 64 * 1024;
+inline constexpr int kWriterCacheKiB = 48 * 1024;
 
 /// Settings for a connection about to write many articles; returns the previous cache size,
 /// for restore_after_bulk_writes().
@@ -60,7 +60,8 @@ struct DeferrableIndex {
 };
 std::span<const DeferrableIndex> deferrable_indexes();
 void drop_deferrable_indexes(SQLite::Database& db);
-/// Creates the deferrable indexes that are missing.
+/// Creates the deferrable indexes that are missing. Drops the connection's temporary tables
+/// when it has to build any.
 void ensure_deferrable_indexes(SQLite::Database& db);
 
 /// Applies the migrations newer than the database's PRAGMA user_version, in one transaction.
