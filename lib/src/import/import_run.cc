@@ -8,6 +8,7 @@
 #include "import/read_parse.h"
 #include "import/run_log.h"
 #include "import/write_stage.h"
+#include "search/stats.h"
 #include "store/database_impl.h"
 #include "store/import_lock.h"
 #include "store/sqlite.h"
@@ -16,6 +17,31 @@
 namespace articledb::import {
 namespace fs = std::filesystem;
 namespace {
+
+// After the run's last commit: the indexes a bulk import dropped, and the ranking statistics
+// when they must be rebuilt, in a transaction of their own (if the process dies first, the
+// next import does it), with the sorts of index builds spilling to a temporary file.
+void finalize(SQLite::Database& db) {
+  const bool indexes = store::deferrable_indexes_missing(db);
+  const bool stats = !search::read_state(db).valid;
+  if (indexes || stats) {
+    db.exec("PRAGMA temp_store = FILE");  // outside a transaction only
+    try {
+      store::WriteTransaction transaction(db);
+      store::ensure_deferrable_indexes(db);
+      if (stats) search::rebuild_stats(db);
+      transaction.commit();
+    } catch (...) {
+      db.exec("PRAGMA temp_store = MEMORY");
+      throw;
+    }
+    db.exec("PRAGMA temp_store = MEMORY");
+  } else {
+    store::WriteTransaction transaction(db);
+    search::compact_heads(db);
+    transaction.commit();
+  }
+}
 
 // The stages of a run: plan (walk and compare), read and parse (in parallel), write (in file
 // order), bookkeeping throughout.
@@ -27,30 +53,36 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
   for (const Target& target : targets) absolute.push_back(target.absolute);
   log.start(absolute);
   try {
-    auto transaction = std::make_unique<store::WriteTransaction>(db);
-    const Plan plan = make_plan(db, std::move(targets), options, files, log);
-    const bool bulk = prepare_indexes(db, plan, options);
-    WriteStage writer(db, plan, options, files, log, std::move(transaction), bulk);
-    const ReadParseStage reader(plan, options, files, writer.index_missing());
-    log.report_progress(true);
+    // The stages, in a scope of their own: their memory (the plan above all) is given back
+    // before the run is finalized.
+    [&] {
+      auto transaction = std::make_unique<store::WriteTransaction>(db);
+      const Plan plan = make_plan(db, std::move(targets), options, files, log);
+      if (!options.dry_run) search::apply_pending(db);  // changes made in the shell
+      const bool bulk = prepare_indexes(db, plan, options);
+      WriteStage writer(db, plan, options, files, log, std::move(transaction), bulk);
+      const ReadParseStage reader(plan, options, files, writer.index_missing(),
+                                  !options.dry_run && writer.wants_terms());
+      log.report_progress(true);
 
-    const unsigned jobs =
-        options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
-    std::vector<std::unique_ptr<normalize::TextNormalizer>> normalizers(jobs);
-    util::ordered_parallel<WorkResult>(
-        plan.to_read.size(), jobs, static_cast<std::size_t>(jobs) * 64,
-        [&](std::size_t index, unsigned worker) {
-          if (!normalizers[worker]) {
-            normalizers[worker] = std::make_unique<normalize::TextNormalizer>();
-          }
-          return reader.run(index, *normalizers[worker]);
-        },
-        [&](std::size_t index, WorkResult&& result) {
-          writer.write(index, std::move(result), reader);
-          log.add_done();
-          log.report_progress(false);
-        });
-    writer.finish();
+      const unsigned jobs =
+          options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+      std::vector<std::unique_ptr<WorkerTools>> tools(jobs);
+      util::ordered_parallel<WorkResult>(
+          plan.to_read.size(), jobs, static_cast<std::size_t>(jobs) * 64,
+          [&](std::size_t index, unsigned worker) {
+            if (!tools[worker]) tools[worker] = std::make_unique<WorkerTools>();
+            return reader.run(index, *tools[worker]);
+          },
+          [&](std::size_t index, WorkResult&& result) {
+            writer.write(index, std::move(result), reader);
+            log.add_done();
+            log.report_progress(false);
+          });
+      writer.finish();
+    }();
+    if (!options.dry_run) finalize(db);
+    log.summary().seconds = log.elapsed_seconds();
     log.report_progress(true);
     return std::move(log.summary());
   } catch (const Error& e) {

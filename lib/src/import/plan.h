@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
-#include <memory>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +53,8 @@ class PathStore {
       blocks_.push_back(std::make_unique<char[]>(kBlock));
       used_ = 0;
     }
-    const Ref ref{static_cast<std::uint32_t>(blocks_.size() - 1), static_cast<std::uint32_t>(used_)};
+    const Ref ref{static_cast<std::uint32_t>(blocks_.size() - 1),
+                  static_cast<std::uint32_t>(used_)};
     std::copy(text.begin(), text.end(), blocks_.back().get() + used_);
     used_ += text.size();
     return ref;

@@ -27,7 +27,20 @@ const std::string* ReadParseStage::known_hash(std::size_t index) const {
   return it != hashes.end() && it->first == index ? &it->second : nullptr;
 }
 
-WorkResult ReadParseStage::run(std::size_t index, normalize::TextNormalizer& text) const {
+search::ArticleTerms terms_of(const record::ParsedArticle& parsed, search::Tokenizer& tokenizer) {
+  const Article& a = parsed.article;
+  std::string topics;  // as topics_text holds them
+  for (const Topic& topic : a.topics) {
+    if (!topics.empty()) topics += "; ";
+    topics += topic.name;
+  }
+  return search::article_terms(
+      tokenizer, {a.title, a.excerpt ? std::string_view(*a.excerpt) : std::string_view(),
+                  parsed.body_text ? std::string_view(*parsed.body_text) : std::string_view(),
+                  topics, a.provider ? std::string_view(a.provider->name) : std::string_view()});
+}
+
+WorkResult ReadParseStage::run(std::size_t index, WorkerTools& tools) const {
   const WorkItem& item = plan_.to_read[index];
   WorkResult result;
   if (item.stat.size > options_.max_file_size) {
@@ -62,18 +75,20 @@ WorkResult ReadParseStage::run(std::size_t index, normalize::TextNormalizer& tex
     return result;
   }
   result.data = std::move(contents.data);
-  parse(item, result, text);
+  parse(item, result, tools);
   return result;
 }
 
-void ReadParseStage::parse(const WorkItem& item, WorkResult& result,
-                           normalize::TextNormalizer& text) const {
+void ReadParseStage::parse(const WorkItem& item, WorkResult& result, WorkerTools& tools) const {
   result.kind = WorkResult::Kind::kParsed;
   const std::string_view path = plan_.path(item);
   result.parse =
       record::parse_article(result.data, plan_.display(item),
-                            record::body_format_for(path).value_or(BodyFormat::kText), text);
+                            record::body_format_for(path).value_or(BodyFormat::kText), tools.text);
   result.data = std::string();
+  if (with_terms_ && result.parse.outcome == record::ParseResult::Outcome::kArticle) {
+    result.terms = terms_of(result.parse.parsed, tools.tokenizer);
+  }
 }
 
 }  // namespace articledb::import

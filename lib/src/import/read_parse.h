@@ -10,6 +10,7 @@
 #include "import/plan.h"
 #include "normalize/text.h"
 #include "record/article_parser.h"
+#include "search/article_terms.h"
 #include "store/article_writer.h"
 
 namespace articledb::import {
@@ -19,6 +20,15 @@ namespace articledb::import {
 /// systems with whole-second times get a wider window.
 std::int64_t racy_window(std::int64_t mtime_ns);
 bool is_racy(std::int64_t mtime_ns, std::int64_t read_ns);
+
+/// What a thread that reads and parses files keeps between files.
+struct WorkerTools {
+  normalize::TextNormalizer text;
+  search::Tokenizer tokenizer;
+};
+
+/// The terms the full-text index will hold for a parsed article, for the ranking statistics.
+search::ArticleTerms terms_of(const record::ParsedArticle& parsed, search::Tokenizer& tokenizer);
 
 struct WorkResult {
   enum class Kind {
@@ -31,22 +41,28 @@ struct WorkResult {
   store::FileFacts facts;
   std::string data;  ///< kMovedContent: the file, in case it must be parsed after all
   record::ParseResult parse;
-  std::string error;  ///< kUnreadable
+  search::ArticleTerms terms;  ///< kParsed articles, when the statistics are kept
+  std::string error;           ///< kUnreadable
 };
 
 class ReadParseStage {
  public:
-  /// `missing_hashes`: content hashes of the articles whose file is gone.
+  /// `missing_hashes`: content hashes of the articles whose file is gone. `with_terms`: also
+  /// compute each article's terms for the ranking statistics.
   ReadParseStage(const Plan& plan, const ImportOptions& options, const source::FileSystem& files,
-                 const std::unordered_set<std::string>& missing_hashes)
-      : plan_(plan), options_(options), files_(files), missing_hashes_(missing_hashes) {}
+                 const std::unordered_set<std::string>& missing_hashes, bool with_terms)
+      : plan_(plan),
+        options_(options),
+        files_(files),
+        missing_hashes_(missing_hashes),
+        with_terms_(with_terms) {}
 
-  /// Reads and, when needed, parses plan.to_read[index]. Thread-safe; `text` is the calling
+  /// Reads and, when needed, parses plan.to_read[index]. Thread-safe; `tools` are the calling
   /// thread's own.
-  WorkResult run(std::size_t index, normalize::TextNormalizer& text) const;
+  WorkResult run(std::size_t index, WorkerTools& tools) const;
 
   /// Parses the file held in `result.data` (and releases it).
-  void parse(const WorkItem& item, WorkResult& result, normalize::TextNormalizer& text) const;
+  void parse(const WorkItem& item, WorkResult& result, WorkerTools& tools) const;
 
  private:
   const std::string* known_hash(std::size_t index) const;
@@ -55,6 +71,7 @@ class ReadParseStage {
   const ImportOptions& options_;
   const source::FileSystem& files_;
   const std::unordered_set<std::string>& missing_hashes_;
+  bool with_terms_;
 };
 
 }  // namespace articledb::import

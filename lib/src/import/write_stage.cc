@@ -52,7 +52,8 @@ WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptio
       options_(options),
       files_(files),
       log_(log),
-      writer_(db),
+      stats_(db),
+      writer_(db, &stats_),
       transaction_(std::move(transaction)),
       upsert_rejected_(db, R"sql(
         INSERT INTO rejected_files(root_id, path, file_size, file_mtime_ns, status, line, col,
@@ -64,7 +65,11 @@ WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptio
       delete_rejected_(db, "DELETE FROM rejected_files WHERE root_id = ?1 AND path = ?2"),
       last_commit_(std::chrono::steady_clock::now()),
       bulk_(bulk) {
-  if (!options_.dry_run) writer_.begin_session();
+  if (options_.dry_run) return;
+  // A bulk import rebuilds the ranking statistics at its end: keeping them per article would
+  // cost more. Until then searches rank from the full-text index alone.
+  if (bulk_ && stats_.active()) stats_.invalidate();
+  writer_.begin_session();
 }
 
 bool prepare_indexes(SQLite::Database& db, const Plan& plan, const ImportOptions& options) {
@@ -180,8 +185,8 @@ void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseSt
         return;
       }
       // Another new file took that article: this one is new, and still to be parsed.
-      if (!text_) text_ = std::make_unique<normalize::TextNormalizer>();
-      reader.parse(item, result, *text_);
+      if (!tools_) tools_ = std::make_unique<WorkerTools>();
+      reader.parse(item, result, *tools_);
       break;
     case WorkResult::Kind::kParsed:
       if (item.known_id == 0) moved = take_moved(result.facts.content_hash);  // --force
@@ -213,7 +218,7 @@ void WriteStage::write(std::size_t index, WorkResult&& result, const ReadParseSt
     if (reused) writer_.remove(*reused);
     const std::string path(plan_.path(item));
     id = writer_.insert(parse.parsed, {root_id, path, collection_of(path)}, result.facts, reused,
-                        log_.started_at());
+                        log_.started_at(), std::move(result.terms));
     staged_bytes_ += result.facts.size;
     if (item.rejected) forget_rejected(root_id, path);
   }
@@ -295,7 +300,6 @@ void WriteStage::finish() {
   }
   end_session();
   if (summary.updated + summary.removed > 0) writer_.delete_orphans();
-  if (bulk_) store::ensure_deferrable_indexes(db_);
   log_.finish();
   transaction_->commit();
   transaction_.reset();

@@ -19,6 +19,7 @@
 #include "import/plan.h"
 #include "import/read_parse.h"
 #include "import/run_log.h"
+#include "search/stats.h"
 #include "store/article_writer.h"
 #include "store/sqlite.h"
 
@@ -39,6 +40,10 @@ class WriteStage {
              std::unique_ptr<store::WriteTransaction> transaction, bool bulk);
   WriteStage(const WriteStage&) = delete;
   WriteStage& operator=(const WriteStage&) = delete;
+
+  /// Whether articles' terms are needed (the ranking statistics are kept as articles are
+  /// written, not rebuilt at the end).
+  bool wants_terms() const { return stats_.active(); }
 
   /// Content hashes of the articles whose file is gone, for the readers: a new file with one
   /// of them is that article, moved. Call before the files are read.
@@ -82,6 +87,7 @@ class WriteStage {
   const ImportOptions& options_;
   const source::FileSystem& files_;
   RunLog& log_;
+  search::StatsWriter stats_;
   store::ArticleWriter writer_;
   std::unique_ptr<store::WriteTransaction> transaction_;
   SQLite::Statement upsert_rejected_;
@@ -90,7 +96,7 @@ class WriteStage {
   std::unordered_multimap<std::string, std::int64_t> missing_by_hash_;
   std::unordered_set<std::int64_t> moved_away_;
   std::unordered_set<std::string> missing_hashes_;
-  std::unique_ptr<normalize::TextNormalizer> text_;  // made when the writer must parse
+  std::unique_ptr<WorkerTools> tools_;  // made when the writer must parse
   std::vector<RacyFile> racy_;
   std::vector<Written> written_;
   std::uint64_t writes_since_commit_ = 0;

@@ -107,7 +107,7 @@ bool is_per_article_error(const SQLite::Exception& e) {
 
 }  // namespace
 
-ArticleWriter::ArticleWriter(SQLite::Database& db)
+ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
     : db_(with_staging_tables(db)),
       stage_article_(db, R"sql(
         INSERT INTO temp.articledb_articles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
@@ -133,7 +133,8 @@ ArticleWriter::ArticleWriter(SQLite::Database& db)
       relocate_(db,
                 "UPDATE articles SET root_id = ?2, path = ?3, collection = ?4, file_size = ?5, "
                 "file_mtime_ns = ?6, content_hash = ?7, stat_verified = ?8 WHERE id = ?1"),
-      mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1") {}
+      mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1"),
+      stats_(stats) {}
 
 void ArticleWriter::begin_session() {
   db_.exec("INSERT INTO import_session(id) VALUES (1)");
@@ -192,6 +193,33 @@ std::vector<ArticleWriter::Refusal> ArticleWriter::end_session() {
       if (!is_per_article_error(e)) throw;
       refused = move_one_by_one();
     }
+    if (stats_ != nullptr && stats_->active()) {
+      // The ranking statistics follow: removed versions (as the index held them) out, the
+      // written ones in.
+      if (!tokenizer_) tokenizer_ = std::make_unique<search::Tokenizer>();
+      SQLite::Statement removed(db_,
+                                "SELECT id, title, excerpt, body, topics, provider "
+                                "FROM temp.articledb_unindex ORDER BY id");
+      while (removed.executeStep()) {
+        search::IndexedColumns columns;
+        for (int i = 0; i < 5; ++i) {
+          const SQLite::Column value = removed.getColumn(i + 1);
+          columns[static_cast<std::size_t>(i)] =
+              value.isNull() ? std::string_view()
+                             : std::string_view(static_cast<const char*>(value.getBlob()),
+                                                static_cast<std::size_t>(value.getBytes()));
+        }
+        stats_->remove(removed.getColumn(0).getInt64(),
+                       search::article_terms(*tokenizer_, columns));
+      }
+      SQLite::Statement written(db_, "SELECT id FROM temp.articledb_articles ORDER BY id");
+      while (written.executeStep()) {
+        const std::int64_t id = written.getColumn(0).getInt64();
+        auto it = staged_terms_.find(id);
+        if (it != staged_terms_.end()) stats_->add(id, it->second);
+      }
+      stats_->flush();
+    }
     // The full-text index: old versions out, then the new ones in, in rowid order.
     db_.exec(
         "INSERT INTO articles_fts(articles_fts, rowid, title, excerpt, body, topics, provider) "
@@ -221,6 +249,7 @@ std::vector<ArticleWriter::Refusal> ArticleWriter::end_session() {
     DELETE FROM import_session)sql");
   if (deleted > 0) forget_cached_ids();
   staged_ = 0;
+  staged_terms_.clear();
   return refused;
 }
 
@@ -270,7 +299,7 @@ std::int64_t ArticleWriter::provider(const Provider& provider,
     id = find.getColumn(0).getInt64();
   } else {
     insert_provider_.reset();
-    bind(insert_provider_, 1, provider.domain);
+    store::bind(insert_provider_, 1, provider.domain);
     insert_provider_.bindNoCopy(2, provider.name);
     insert_provider_.bindNoCopy(3, *name_key);
     insert_provider_.exec();
@@ -291,21 +320,22 @@ void ArticleWriter::stage_image(std::int64_t article_id, const char* role, int p
   s.bind(1, static_cast<std::int64_t>(article_id));
   s.bindNoCopy(2, role);
   s.bind(3, position);
-  bind(s, 4, image.url);
-  bind(s, 5, image.width);
-  bind(s, 6, image.height);
-  bind(s, 7, image.title);
-  bind(s, 8, image.is_cached);
+  store::bind(s, 4, image.url);
+  store::bind(s, 5, image.width);
+  store::bind(s, 6, image.height);
+  store::bind(s, 7, image.title);
+  store::bind(s, 8, image.is_cached);
   s.bindNoCopy(9, image.extra_json);
   s.exec();
 }
 
 std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Location& location,
                                    const FileFacts& file, std::optional<std::int64_t> id,
-                                   const std::string& imported_at) {
+                                   const std::string& imported_at, search::ArticleTerms terms) {
   const Article& a = parsed.article;
   const std::int64_t article_id = id ? *id : next_article_id();
   ++staged_;
+  if (stats_ != nullptr && stats_->active()) staged_terms_[article_id] = std::move(terms);
 
   std::string topics_text;  // what article_topic_names gives: the article's own spellings
   for (std::size_t i = 0; i < a.topics.size(); ++i) {
@@ -334,40 +364,40 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   s.bind(1, static_cast<std::int64_t>(article_id));
   s.bind(2, static_cast<std::int64_t>(location.root_id));
   s.bindNoCopy(3, location.path);
-  bind(s, 4, location.collection);
+  store::bind(s, 4, location.collection);
   s.bind(5, static_cast<std::int64_t>(file.size));
   s.bind(6, static_cast<std::int64_t>(file.mtime_ns));
   s.bindNoCopy(7, file.content_hash);
   s.bind(8, file.verified ? 1 : 0);
   s.bindNoCopy(9, imported_at);
-  bind(s, 10, a.category);
+  store::bind(s, 10, a.category);
   s.bindNoCopy(11, a.title);
-  bind(s, 12, a.excerpt);
-  bind(s, 13, published_at);
-  bind(s, 14, a.original_url);
-  bind(s, 15, a.web_url);
-  bind(s, 16, a.amp_web_url);
-  bind(s, 17, a.cdn_amp_web_url);
-  bind(s, 18, parsed.canonical_url);
-  bind(s, 19, a.type);
-  bind(s, 20, a.quality);
-  bind(s, 21, a.heat);
-  bind(s, 22, a.published);
-  bind(s, 23, a.removed);
-  bind(s, 24, provider_id);
+  store::bind(s, 12, a.excerpt);
+  store::bind(s, 13, published_at);
+  store::bind(s, 14, a.original_url);
+  store::bind(s, 15, a.web_url);
+  store::bind(s, 16, a.amp_web_url);
+  store::bind(s, 17, a.cdn_amp_web_url);
+  store::bind(s, 18, parsed.canonical_url);
+  store::bind(s, 19, a.type);
+  store::bind(s, 20, a.quality);
+  store::bind(s, 21, a.heat);
+  store::bind(s, 22, a.published);
+  store::bind(s, 23, a.removed);
+  store::bind(s, 24, provider_id);
   if (a.provider) {
     s.bindNoCopy(25, a.provider->name);
   } else {
     s.bind(25);
   }
-  bind(s, 26, a.secured);
-  bind(s, 27, a.body);
+  store::bind(s, 26, a.secured);
+  store::bind(s, 27, a.body);
   if (a.body_format) {
     s.bindNoCopy(28, format_name(*a.body_format));
   } else {
     s.bind(28);
   }
-  bind(s, 29, parsed.body_text);
+  store::bind(s, 29, parsed.body_text);
   s.bindNoCopy(30, a.extra_json);
   s.bindNoCopy(31, a.repaired_json);
   if (a.topics.empty()) {
@@ -395,16 +425,16 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
     q.reset();
     q.bind(1, static_cast<std::int64_t>(article_id));
     q.bind(2, static_cast<int>(i));
-    bind(q, 3, r.title);
-    bind(q, 4, r.excerpt);
-    bind(q, 5, related_time);
-    bind(q, 6, r.web_url);
-    bind(q, 7, r.amp_web_url);
-    bind(q, 8, r.cdn_amp_web_url);
-    bind(q, 9, keys.canonical_url);
-    bind(q, 10, r.type);
-    bind(q, 11, r.quality);
-    bind(q, 12, related_provider);
+    store::bind(q, 3, r.title);
+    store::bind(q, 4, r.excerpt);
+    store::bind(q, 5, related_time);
+    store::bind(q, 6, r.web_url);
+    store::bind(q, 7, r.amp_web_url);
+    store::bind(q, 8, r.cdn_amp_web_url);
+    store::bind(q, 9, keys.canonical_url);
+    store::bind(q, 10, r.type);
+    store::bind(q, 11, r.quality);
+    store::bind(q, 12, related_provider);
     if (r.provider) {
       q.bindNoCopy(13, r.provider->name);
     } else {
@@ -438,7 +468,7 @@ void ArticleWriter::relocate(std::int64_t id, const Location& location, const Fi
   relocate_.bind(1, static_cast<std::int64_t>(id));
   relocate_.bind(2, static_cast<std::int64_t>(location.root_id));
   relocate_.bindNoCopy(3, location.path);
-  bind(relocate_, 4, location.collection);
+  store::bind(relocate_, 4, location.collection);
   relocate_.bind(5, static_cast<std::int64_t>(file.size));
   relocate_.bind(6, static_cast<std::int64_t>(file.mtime_ns));
   relocate_.bindNoCopy(7, file.content_hash);

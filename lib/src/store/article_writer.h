@@ -6,12 +6,15 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "record/article_parser.h"
+#include "search/stats.h"
+#include "search/tokenizer.h"
 
 namespace articledb::store {
 
@@ -45,7 +48,9 @@ struct Location {
 /// savepoint, and reports the articles it refused; the others are written.
 class ArticleWriter {
  public:
-  explicit ArticleWriter(SQLite::Database& db);
+  /// With `stats`, the ranking statistics follow the articles written and removed (not
+  /// owned; may be null).
+  explicit ArticleWriter(SQLite::Database& db, search::StatsWriter* stats = nullptr);
   ArticleWriter(const ArticleWriter&) = delete;
   ArticleWriter& operator=(const ArticleWriter&) = delete;
 
@@ -67,7 +72,7 @@ class ArticleWriter {
   /// id), else under a new id. Returns the id.
   std::int64_t insert(const record::ParsedArticle& parsed, const Location& location,
                       const FileFacts& file, std::optional<std::int64_t> id,
-                      const std::string& imported_at);
+                      const std::string& imported_at, search::ArticleTerms terms = {});
 
   /// Stages the deletion of an article and (by cascade) its topic links, images and related
   /// entries. Removals are written before the session's inserts.
@@ -120,6 +125,9 @@ class ArticleWriter {
   std::unordered_map<std::string, std::int64_t> providers_;  // by "d:domain" or "n:name key"
   std::optional<std::int64_t> next_id_;
   std::size_t staged_ = 0;  // articles and removals staged in this session
+  search::StatsWriter* stats_;
+  std::unique_ptr<search::Tokenizer> tokenizer_;  // for removed versions, made when needed
+  std::unordered_map<std::int64_t, search::ArticleTerms> staged_terms_;
 };
 
 }  // namespace articledb::store

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "search/fts.h"
 #include "store/migrations.h"
 
 namespace articledb::store {
@@ -82,20 +83,24 @@ void drop_deferrable_indexes(SQLite::Database& db) {
 void ensure_deferrable_indexes(SQLite::Database& db) {
   std::vector<const DeferrableIndex*> missing;
   {
-    SQLite::Statement present(db,
-                              "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+    SQLite::Statement present(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
     for (const DeferrableIndex& index : deferrable_indexes()) {
       present.reset();
       present.bind(1, index.name);
       if (!present.executeStep()) missing.push_back(&index);
     }
   }
-  if (missing.empty()) return;
-  // Building an index sorts all its keys: let the sort spill to a temporary file rather than
-  // hold them all in memory. (Changing temp_store drops the connection's temporary tables.)
-  db.exec("PRAGMA temp_store = FILE");
   for (const DeferrableIndex* index : missing) db.exec(index->sql);
-  db.exec("PRAGMA temp_store = MEMORY");
+}
+
+bool deferrable_indexes_missing(SQLite::Database& db) {
+  SQLite::Statement present(db, "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1");
+  for (const DeferrableIndex& index : deferrable_indexes()) {
+    present.reset();
+    present.bind(1, index.name);
+    if (!present.executeStep()) return true;
+  }
+  return false;
 }
 
 int tune_for_bulk_writes(SQLite::Database& db) {
@@ -138,6 +143,9 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
                                             static_cast<int>(options.busy_timeout.count()));
   } catch (const SQLite::Exception& e) {
     throw translate(e, context);
+  }
+  if (search::register_fts_functions(db->getHandle()) != SQLITE_OK) {
+    throw Error(ErrorCode::kDatabase, context + ": this SQLite has no FTS5");
   }
   return guarded(context, [&]() -> std::unique_ptr<SQLite::Database> {
     const int application_id = db->execAndGet("PRAGMA application_id").getInt();

@@ -60,9 +60,9 @@ struct DeferrableIndex {
 };
 std::span<const DeferrableIndex> deferrable_indexes();
 void drop_deferrable_indexes(SQLite::Database& db);
-/// Creates the deferrable indexes that are missing. Drops the connection's temporary tables
-/// when it has to build any.
+/// Creates the deferrable indexes that are missing.
 void ensure_deferrable_indexes(SQLite::Database& db);
+bool deferrable_indexes_missing(SQLite::Database& db);
 
 /// Applies the migrations newer than the database's PRAGMA user_version, in one transaction.
 void migrate(SQLite::Database& db);

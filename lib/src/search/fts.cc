@@ -1,0 +1,56 @@
+#include "search/fts.h"
+
+#include <vector>
+
+#include "search/bm25.h"
+
+namespace articledb::search {
+namespace {
+
+fts5_api* fts5_api_of(sqlite3* db) {
+  fts5_api* api = nullptr;
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &statement, nullptr) != SQLITE_OK) {
+    return nullptr;
+  }
+  sqlite3_bind_pointer(statement, 1, static_cast<void*>(&api), "fts5_api_ptr", nullptr);
+  sqlite3_step(statement);
+  sqlite3_finalize(statement);
+  return api;
+}
+
+void row_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int,
+               sqlite3_value**) {
+  const int phrases = api->xPhraseCount(fts);
+  std::vector<double> out(static_cast<std::size_t>(phrases) + 1, 0.0);
+  int length = 0;
+  int rc = api->xColumnSize(fts, -1, &length);
+  out[0] = length;
+  int instances = 0;
+  if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0;
+    int column = 0;
+    int offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK && column >= 0 && column < static_cast<int>(kColumnWeights.size())) {
+      out[static_cast<std::size_t>(phrase) + 1] += kColumnWeights[static_cast<std::size_t>(column)];
+    }
+  }
+  if (rc != SQLITE_OK) {
+    sqlite3_result_error_code(context, rc);
+    return;
+  }
+  sqlite3_result_blob(context, out.data(), static_cast<int>(out.size() * sizeof(double)),
+                      SQLITE_TRANSIENT);
+}
+
+}  // namespace
+
+int register_fts_functions(sqlite3* db) {
+  fts5_api* api = fts5_api_of(db);
+  if (api == nullptr) return SQLITE_ERROR;
+  return api->xCreateFunction(api, "articledb_row_stats", nullptr, row_stats, nullptr);
+}
+
+}  // namespace articledb::search

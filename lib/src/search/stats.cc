@@ -1,0 +1,339 @@
+#include "search/stats.h"
+
+#include <algorithm>
+#include <queue>
+#include <unordered_set>
+
+namespace articledb::search {
+namespace {
+
+// Beyond this many chunks a head is merged into one.
+constexpr std::int64_t kMaxChunks = 8;
+// Changes made outside an import are folded in one by one up to this share of the articles;
+// beyond it the statistics are rebuilt.
+constexpr double kPendingRebuildShare = 0.05;
+
+void write_state(SQLite::Database& db, const StatsState& state) {
+  SQLite::Statement put(db, "INSERT OR REPLACE INTO search_state(key, value) VALUES (?1, ?2)");
+  auto write = [&](const char* key, auto value) {
+    put.reset();
+    put.bind(1, key);
+    put.bind(2, value);
+    put.exec();
+  };
+  write("valid", state.valid ? 1 : 0);
+  write("next_chunk", static_cast<std::int64_t>(state.next_chunk));
+  write("reference_length", state.reference_length);
+}
+
+bool by_impact(const Posting& a, const Posting& b, double reference_length) {
+  const double x = impact(a, reference_length);
+  const double y = impact(b, reference_length);
+  return x != y ? x > y : a.id < b.id;
+}
+
+IndexedColumns columns_of(SQLite::Statement& row, int first) {
+  IndexedColumns columns;
+  for (int i = 0; i < 5; ++i) {
+    const SQLite::Column column = row.getColumn(first + i);
+    columns[static_cast<std::size_t>(i)] =
+        column.isNull() ? std::string_view()
+                        : std::string_view(static_cast<const char*>(column.getBlob()),
+                                           static_cast<std::size_t>(column.getBytes()));
+  }
+  return columns;
+}
+
+constexpr const char* kArticleText =
+    "SELECT id, title, excerpt, body_text, topics_text, provider_name FROM articles";
+
+}  // namespace
+
+StatsState read_state(SQLite::Database& db) {
+  StatsState state;
+  SQLite::Statement q(db, "SELECT key, value FROM search_state");
+  while (q.executeStep()) {
+    const std::string key = q.getColumn(0).getString();
+    if (key == "valid") state.valid = q.getColumn(1).getInt() != 0;
+    if (key == "next_chunk") state.next_chunk = q.getColumn(1).getInt64();
+    if (key == "reference_length") state.reference_length = q.getColumn(1).getDouble();
+  }
+  if (state.reference_length <= 0) state.valid = false;
+  return state;
+}
+
+StatsWriter::StatsWriter(SQLite::Database& db)
+    : db_(db),
+      state_(read_state(db)),
+      find_term_(db, "SELECT df, cut FROM search_terms WHERE term = ?1") {}
+
+StatsWriter::TermInfo& StatsWriter::info(const std::string& term) {
+  auto it = cache_.find(term);
+  if (it != cache_.end()) return it->second;
+  TermInfo info;
+  find_term_.reset();
+  find_term_.bind(1, term);
+  if (find_term_.executeStep()) {
+    info.df = find_term_.getColumn(0).getInt64();
+    if (!find_term_.getColumn(1).isNull()) info.cut = find_term_.getColumn(1).getDouble();
+  }
+  return cache_.emplace(term, info).first->second;
+}
+
+void StatsWriter::add(std::int64_t id, const ArticleTerms& terms) {
+  if (!state_.valid) return;
+  for (const auto& [term, frequency] : terms.terms) {
+    ++df_delta_[term];
+    const TermInfo& term_info = info(term);
+    if (!term_info.cut) continue;
+    const Posting posting{id, frequency, terms.length};
+    if (impact(posting, state_.reference_length) >= *term_info.cut) {
+      head_add_[term].push_back(posting);
+    }
+  }
+}
+
+void StatsWriter::remove(std::int64_t id, const ArticleTerms& terms) {
+  if (!state_.valid) return;
+  for (const auto& [term, frequency] : terms.terms) --df_delta_[term];
+  dead_.push_back(id);
+}
+
+void StatsWriter::flush() {
+  if (!state_.valid) return;
+  if (df_delta_.empty() && head_add_.empty() && dead_.empty()) return;
+  SQLite::Statement upsert(db_,
+                           "INSERT INTO search_terms(term, df) VALUES (?1, ?2) ON CONFLICT(term) "
+                           "DO UPDATE SET df = df + excluded.df");
+  SQLite::Statement drop(db_, "DELETE FROM search_terms WHERE term = ?1 AND df <= 0");
+  for (const auto& [term, delta] : df_delta_) {
+    if (delta == 0) continue;
+    upsert.reset();
+    upsert.bind(1, term);
+    upsert.bind(2, static_cast<std::int64_t>(delta));
+    upsert.exec();
+    if (delta < 0) {
+      drop.reset();
+      drop.bind(1, term);
+      drop.exec();
+    }
+  }
+  SQLite::Statement head(db_,
+                         "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, ?2, ?3)");
+  for (auto& [term, postings] : head_add_) {
+    std::sort(postings.begin(), postings.end(), [&](const Posting& a, const Posting& b) {
+      return by_impact(a, b, state_.reference_length);
+    });
+    const std::string blob = encode_postings(postings);
+    head.reset();
+    head.bind(1, term);
+    head.bind(2, static_cast<std::int64_t>(state_.next_chunk));
+    head.bind(3, blob.data(), static_cast<int>(blob.size()));
+    head.exec();
+  }
+  SQLite::Statement dead(db_, "INSERT OR REPLACE INTO search_dead(id, chunk) VALUES (?1, ?2)");
+  for (const std::int64_t id : dead_) {
+    dead.reset();
+    dead.bind(1, static_cast<std::int64_t>(id));
+    dead.bind(2, static_cast<std::int64_t>(state_.next_chunk));
+    dead.exec();
+  }
+  ++state_.next_chunk;
+  write_state(db_, state_);
+  df_delta_.clear();
+  head_add_.clear();
+  dead_.clear();
+  cache_.clear();
+}
+
+void StatsWriter::invalidate() {
+  state_.valid = false;
+  db_.exec("UPDATE search_state SET value = 0 WHERE key = 'valid'");
+  df_delta_.clear();
+  head_add_.clear();
+  dead_.clear();
+}
+
+void rebuild_stats(SQLite::Database& db) {
+  db.exec(
+      "DELETE FROM search_terms; DELETE FROM search_heads; DELETE FROM search_dead; "
+      "DELETE FROM search_pending");
+  Tokenizer tokenizer;
+  // First pass: how many articles hold each term, and their lengths.
+  std::unordered_map<std::string, std::int64_t> df;
+  std::int64_t articles = 0;
+  std::int64_t tokens = 0;
+  {
+    SQLite::Statement rows(db, kArticleText);
+    while (rows.executeStep()) {
+      const ArticleTerms terms = article_terms(tokenizer, columns_of(rows, 1));
+      for (const auto& entry : terms.terms) ++df[entry.first];
+      ++articles;
+      tokens += terms.length;
+    }
+  }
+  StatsState state;
+  state.valid = true;
+  state.next_chunk = 2;
+  state.reference_length =
+      articles == 0 ? 1.0 : static_cast<double>(tokens) / static_cast<double>(articles);
+  const double threshold = head_threshold(state.reference_length);
+
+  // Second pass: the best postings of each frequent term, kept in a bounded heap each (the
+  // worst on top, to be dropped first).
+  const double reference = state.reference_length;
+  auto worse = [reference](const Posting& a, const Posting& b) {
+    return by_impact(a, b, reference);  // a better than b: b comes out first
+  };
+  using Heap = std::priority_queue<Posting, std::vector<Posting>, decltype(worse)>;
+  std::unordered_map<std::string, Heap> heads;
+  for (const auto& [term, count] : df) {
+    if (count >= kHeadMinDf) heads.emplace(term, Heap(worse));
+  }
+  if (!heads.empty()) {
+    SQLite::Statement rows(db, kArticleText);
+    while (rows.executeStep()) {
+      const std::int64_t id = rows.getColumn(0).getInt64();
+      const ArticleTerms terms = article_terms(tokenizer, columns_of(rows, 1));
+      for (const auto& [term, frequency] : terms.terms) {
+        auto it = heads.find(term);
+        if (it == heads.end()) continue;
+        const Posting posting{id, frequency, terms.length};
+        if (impact(posting, reference) < threshold) continue;
+        Heap& heap = it->second;
+        if (heap.size() < kMaxHead) {
+          heap.push(posting);
+        } else if (by_impact(posting, heap.top(), reference)) {
+          heap.pop();
+          heap.push(posting);
+        }
+      }
+    }
+  }
+
+  SQLite::Statement term_row(db, "INSERT INTO search_terms(term, df, cut) VALUES (?1, ?2, ?3)");
+  SQLite::Statement head_row(db,
+                             "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, 1, ?2)");
+  for (const auto& [term, count] : df) {
+    term_row.reset();
+    term_row.bind(1, term);
+    term_row.bind(2, static_cast<std::int64_t>(count));
+    auto it = heads.find(term);
+    if (it == heads.end()) {
+      term_row.bind(3);
+      term_row.exec();
+      continue;
+    }
+    Heap& heap = it->second;
+    const bool capped = heap.size() >= kMaxHead;
+    std::vector<Posting> postings;
+    postings.reserve(heap.size());
+    while (!heap.empty()) {
+      postings.push_back(heap.top());
+      heap.pop();
+    }
+    std::reverse(postings.begin(), postings.end());  // best first
+    // Postings below the cut are not in the head: the threshold, or the last one kept.
+    const double cut = capped && !postings.empty() ? impact(postings.back(), reference) : threshold;
+    term_row.bind(3, cut);
+    term_row.exec();
+    if (postings.empty()) continue;
+    const std::string blob = encode_postings(postings);
+    head_row.reset();
+    head_row.bind(1, term);
+    head_row.bind(2, blob.data(), static_cast<int>(blob.size()));
+    head_row.exec();
+  }
+  write_state(db, state);
+}
+
+void apply_pending(SQLite::Database& db) {
+  const auto pending = db.execAndGet("SELECT count(*) FROM search_pending").getInt64();
+  if (pending == 0) return;
+  const StatsState state = read_state(db);
+  if (!state.valid) return;  // rebuilt at the end of the import
+  const auto articles = db.execAndGet("SELECT count(*) FROM articles").getInt64();
+  if (static_cast<double>(pending) > kPendingRebuildShare * static_cast<double>(articles)) {
+    rebuild_stats(db);
+    return;
+  }
+  Tokenizer tokenizer;
+  StatsWriter writer(db);
+  SQLite::Statement rows(db,
+                         "SELECT id, counted, title, excerpt, body, topics, provider "
+                         "FROM search_pending ORDER BY id");
+  SQLite::Statement current(db, std::string(kArticleText) + " WHERE id = ?1");
+  while (rows.executeStep()) {
+    const std::int64_t id = rows.getColumn(0).getInt64();
+    if (rows.getColumn(1).getInt() != 0) {
+      writer.remove(id, article_terms(tokenizer, columns_of(rows, 2)));
+    }
+    current.reset();
+    current.bind(1, id);
+    if (current.executeStep()) writer.add(id, article_terms(tokenizer, columns_of(current, 1)));
+  }
+  writer.flush();
+  db.exec("DELETE FROM search_pending");
+}
+
+void compact_heads(SQLite::Database& db) {
+  const StatsState state = read_state(db);
+  if (!state.valid) return;
+  std::vector<std::string> terms;
+  {
+    SQLite::Statement many(db, "SELECT term FROM search_heads GROUP BY term HAVING count(*) > ?1");
+    many.bind(1, static_cast<std::int64_t>(kMaxChunks));
+    while (many.executeStep()) terms.push_back(many.getColumn(0).getString());
+  }
+  if (terms.empty()) return;
+  std::unordered_map<std::int64_t, std::int64_t> dead;
+  {
+    SQLite::Statement q(db, "SELECT id, chunk FROM search_dead");
+    while (q.executeStep()) dead.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  }
+  SQLite::Statement chunks(db, "SELECT chunk, postings FROM search_heads WHERE term = ?1");
+  SQLite::Statement clear(db, "DELETE FROM search_heads WHERE term = ?1");
+  SQLite::Statement write(db,
+                          "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, ?2, ?3)");
+  SQLite::Statement cut(db, "UPDATE search_terms SET cut = max(cut, ?2) WHERE term = ?1");
+  for (const std::string& term : terms) {
+    std::vector<Posting> postings;
+    std::int64_t last = 0;
+    chunks.reset();
+    chunks.bind(1, term);
+    while (chunks.executeStep()) {
+      const std::int64_t chunk = chunks.getColumn(0).getInt64();
+      last = std::max(last, chunk);
+      std::vector<Posting> part;
+      const SQLite::Column blob = chunks.getColumn(1);
+      decode_postings(std::string_view(static_cast<const char*>(blob.getBlob()),
+                                       static_cast<std::size_t>(blob.getBytes())),
+                      part);
+      for (const Posting& p : part) {
+        auto it = dead.find(p.id);
+        if (it == dead.end() || chunk >= it->second) postings.push_back(p);
+      }
+    }
+    std::sort(postings.begin(), postings.end(), [&](const Posting& a, const Posting& b) {
+      return by_impact(a, b, state.reference_length);
+    });
+    if (postings.size() > kMaxHead) {
+      postings.resize(kMaxHead);
+      cut.reset();
+      cut.bind(1, term);
+      cut.bind(2, impact(postings.back(), state.reference_length));
+      cut.exec();
+    }
+    clear.reset();
+    clear.bind(1, term);
+    clear.exec();
+    const std::string blob = encode_postings(postings);
+    write.reset();
+    write.bind(1, term);
+    write.bind(2, static_cast<std::int64_t>(last));
+    write.bind(3, blob.data(), static_cast<int>(blob.size()));
+    write.exec();
+  }
+}
+
+}  // namespace articledb::search

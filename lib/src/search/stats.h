@@ -1,0 +1,82 @@
+// The ranking statistics beside the full-text index (schema/0003_search_statistics.sql):
+// document frequency of every term, and heads of frequent terms. Written in the importer's
+// transactions; rebuilt from the articles when they are missing or out of date.
+#ifndef ARTICLEDB_SEARCH_STATS_H_
+#define ARTICLEDB_SEARCH_STATS_H_
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "search/article_terms.h"
+#include "search/heads.h"
+
+namespace articledb::search {
+
+/// What search_state says.
+struct StatsState {
+  bool valid = false;           ///< the statistics match the index (no pending change)
+  std::int64_t next_chunk = 1;  ///< number of the next head chunk
+  double reference_length = 0;  ///< the average length heads are ordered with
+};
+
+StatsState read_state(SQLite::Database& db);
+
+/// Keeps the statistics right while an import writes, inside its transactions. Used by one
+/// thread; call flush() before each commit.
+class StatsWriter {
+ public:
+  explicit StatsWriter(SQLite::Database& db);
+  StatsWriter(const StatsWriter&) = delete;
+  StatsWriter& operator=(const StatsWriter&) = delete;
+
+  /// Whether there are statistics to keep: not when they are invalid (they are rebuilt).
+  bool active() const { return state_.valid; }
+
+  /// A version of article `id` now in the index...
+  void add(std::int64_t id, const ArticleTerms& terms);
+  /// ... and one gone from it.
+  void remove(std::int64_t id, const ArticleTerms& terms);
+
+  /// Writes what add() and remove() gathered.
+  void flush();
+
+  /// Marks the statistics out of date (a bulk import rebuilds them at its end).
+  void invalidate();
+
+ private:
+  struct TermInfo {
+    std::int64_t df = 0;
+    std::optional<double> cut;  // head cut; none: no head
+  };
+  TermInfo& info(const std::string& term);
+
+  SQLite::Database& db_;
+  StatsState state_;
+  SQLite::Statement find_term_;
+  std::unordered_map<std::string, std::int64_t> df_delta_;
+  std::unordered_map<std::string, std::vector<Posting>> head_add_;
+  std::vector<std::int64_t> dead_;
+  std::unordered_map<std::string, TermInfo> cache_;  // per flush
+};
+
+/// Rebuilds every statistic from the articles' indexed text, in the caller's transaction, and
+/// marks them valid. Folds in (and clears) search_pending.
+void rebuild_stats(SQLite::Database& db);
+
+/// Folds the articles of search_pending (changed outside an import) into valid statistics,
+/// in the caller's transaction. Rebuilds instead when there are many.
+void apply_pending(SQLite::Database& db);
+
+/// Merges the head chunks of terms that have many into one, dropping postings of dead
+/// articles, in the caller's transaction.
+void compact_heads(SQLite::Database& db);
+
+}  // namespace articledb::search
+
+#endif  // ARTICLEDB_SEARCH_STATS_H_

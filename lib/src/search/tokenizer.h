@@ -1,0 +1,33 @@
+// The tokenizer of the full-text index (FTS5's unicode61 with diacritics removed), run in
+// this process through FTS5's own API: the terms it gives are exactly those articles_fts
+// holds, so statistics kept beside the index agree with it.
+#ifndef ARTICLEDB_SEARCH_TOKENIZER_H_
+#define ARTICLEDB_SEARCH_TOKENIZER_H_
+
+#include <sqlite3.h>
+
+#include <functional>
+#include <string_view>
+
+namespace articledb::search {
+
+/// Not thread-safe: one per thread. Throws std::runtime_error if SQLite lacks FTS5.
+class Tokenizer {
+ public:
+  Tokenizer();
+  ~Tokenizer();
+  Tokenizer(const Tokenizer&) = delete;
+  Tokenizer& operator=(const Tokenizer&) = delete;
+
+  /// Calls `on_token` for each token of `text`, in order, as FTS5 indexes it (folded).
+  void tokenize(std::string_view text, const std::function<void(std::string_view)>& on_token);
+
+ private:
+  sqlite3* db_ = nullptr;  // a private in-memory connection, for the fts5_api pointer
+  fts5_tokenizer api_{};
+  Fts5Tokenizer* instance_ = nullptr;
+};
+
+}  // namespace articledb::search
+
+#endif  // ARTICLEDB_SEARCH_TOKENIZER_H_
