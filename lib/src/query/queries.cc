@@ -11,6 +11,7 @@
 #include "query/article_reader.h"
 #include "query/query_parser.h"
 #include "query/sql_builder.h"
+#include "search/ranker.h"
 #include "store/database_impl.h"
 #include "store/sqlite.h"
 
@@ -227,6 +228,105 @@ Facets facets_of(Database::Impl& impl, const Source& source, std::size_t facet_l
 
 bool is_syntax_error(const SQLite::Exception& e) { return e.getErrorCode() == SQLITE_ERROR; }
 
+// A page of hits: article ids with their scores, and the cursor of the next page.
+struct Page {
+  std::vector<std::pair<std::int64_t, double>> ids;
+  std::string next;
+};
+
+// Ranks a plain query by the ranking statistics (search/ranker.h): exact bm25 order, without
+// scoring every match. Nullopt when the query is not one it handles (a phrase, a prefix, a
+// column, OR, a word the index splits into several terms) or the statistics are out of date.
+std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& parsed,
+                                const query::Conditions& filters, const SearchOptions& options) {
+  search::RankRequest request;
+  query::ParsedQuery excluded;
+  for (const query::Clause& clause : parsed.clauses) {
+    if (clause.negated) {
+      excluded.clauses.push_back(clause);
+      continue;
+    }
+    if (clause.any.size() != 1) return std::nullopt;
+    const query::Term& term = clause.any.front();
+    if (term.phrase || term.prefix || term.column) return std::nullopt;
+    std::vector<std::string> tokens;
+    impl.tokenizer().tokenize(term.text, [&](std::string_view t) { tokens.emplace_back(t); });
+    if (tokens.size() != 1) return std::nullopt;
+    request.terms.push_back(std::move(tokens.front()));
+  }
+  if (request.terms.empty()) return std::nullopt;
+  SQLite::Database& db = *impl.db;
+  if (!search::stats_usable(db)) return std::nullopt;
+
+  const SortSpec spec = sort_spec(Sort::kRelevance);
+  request.limit = options.limit + 1;  // one more tells whether a next page exists
+  if (!options.after.empty()) {
+    const Cursor cursor = decode_cursor(spec, options.after);
+    const auto* score = std::get_if<double>(&cursor.key);
+    if (score == nullptr) bad_cursor();
+    request.after = search::ScoredId{cursor.id, *score};
+  }
+  // Filters and excluded words, as SQL on the articles.
+  query::Conditions conditions = filters;
+  const std::string not_matching = query::to_fts5(excluded).excluded;
+  if (!not_matching.empty()) {
+    conditions.add(
+        "NOT EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = a.id)",
+        {not_matching});
+  }
+  if (!conditions.sql.empty()) {
+    request.accept = [&impl, &conditions](const std::vector<std::int64_t>& ids) {
+      std::string list = "[";
+      for (std::size_t i = 0; i < ids.size(); ++i) {
+        list += (i > 0 ? "," : "") + std::to_string(ids[i]);
+      }
+      list += "]";
+      query::Conditions all;
+      all.add("a.id IN (SELECT value FROM json_each(?))", {list});
+      for (std::size_t i = 0; i < conditions.sql.size(); ++i) all.sql.push_back(conditions.sql[i]);
+      for (const auto& value : conditions.values) all.values.push_back(value);
+      SQLite::Statement& q = impl.statement("SELECT a.id FROM articles AS a" + all.where());
+      query::bind_values(q, all.values);
+      std::vector<std::int64_t> kept;
+      while (q.executeStep()) kept.push_back(q.getColumn(0).getInt64());
+      q.reset();
+      return kept;
+    };
+  }
+
+  auto hits = search::rank_from_heads(db, impl.tokenizer(), request);
+  if (!hits) {
+    // Every match, scored without bm25()'s per-query counting of each phrase's matches.
+    std::string match;
+    for (const std::string& term : request.terms) {
+      if (!match.empty()) match += " AND ";
+      match += '"' + term + '"';  // a token of the index holds no quote
+    }
+    query::Conditions all;
+    all.add("articles_fts MATCH ?", {match});
+    for (std::size_t i = 0; i < conditions.sql.size(); ++i) all.sql.push_back(conditions.sql[i]);
+    for (const auto& value : conditions.values) all.values.push_back(value);
+    SQLite::Statement& rows = impl.statement(
+        "SELECT articles_fts.rowid, articledb_row_stats(articles_fts) FROM articles_fts" +
+        std::string(conditions.sql.empty() ? ""
+                                           : " JOIN articles AS a ON a.id = articles_fts.rowid") +
+        all.where());
+    query::bind_values(rows, all.values);
+    hits = search::rank_all(db, rows, request);
+    rows.reset();
+  }
+  Page page;
+  for (const search::ScoredId& hit : *hits) {
+    if (page.ids.size() == options.limit) {
+      const auto& [id, score] = page.ids.back();
+      page.next = encode_cursor(spec, query::SqlValue(score), id);
+      break;
+    }
+    page.ids.emplace_back(hit.id, hit.score);
+  }
+  return page;
+}
+
 }  // namespace
 
 std::optional<Article> Database::article(std::int64_t id, bool with_body) const {
@@ -321,6 +421,7 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
   const int snippet_words = std::clamp(options.snippet_words, 1, 64);
 
   // The query: its MATCH expression and the filters it adds.
+  std::optional<query::ParsedQuery> parsed;
   std::string match;
   std::string excluded;
   query::Conditions filters = query::filter_conditions(options.filter, impl.text());
@@ -328,16 +429,16 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
     match = std::string(text);
     if (match.find_first_not_of(" \t\r\n") == std::string::npos) return {};
   } else {
-    const query::ParsedQuery parsed = query::parse_query(text);
-    if (parsed.empty()) return {};
-    const query::FtsExpression fts = query::to_fts5(parsed);
+    parsed = query::parse_query(text);
+    if (parsed->empty()) return {};
+    const query::FtsExpression fts = query::to_fts5(*parsed);
     match = fts.match;
     excluded = fts.excluded;
     // topic: and provider: in the text hold on top of the options' filter.
     Filter from_text;
-    from_text.topics = parsed.topics;
+    from_text.topics = parsed->topics;
     from_text.all_topics = true;
-    from_text.providers = parsed.providers;
+    from_text.providers = parsed->providers;
     query::Conditions more = query::filter_conditions(from_text, impl.text());
     filters.sql.insert(filters.sql.end(), more.sql.begin(), more.sql.end());
     filters.values.insert(filters.values.end(), more.values.begin(), more.values.end());
@@ -359,21 +460,30 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
 
   try {
     SearchResults results;
-    SQLite::Statement& q = impl.statement(page_sql);
-    int next = query::bind_values(q, source.values);
-    next = query::bind_values(q, keyset.values, next);
-    q.bind(next, static_cast<std::int64_t>(options.limit + 1));
-    std::vector<std::pair<std::int64_t, double>> ids;
-    query::SqlValue last_key;
-    while (q.executeStep()) {
-      if (ids.size() == options.limit) {  // one more exists: this page ends at the previous row
-        results.next = encode_cursor(spec, last_key, ids.back().first);
-        break;
-      }
-      ids.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble()});
-      last_key = key_of(q.getColumn(2));
+    std::optional<Page> ranked;
+    if (parsed && source.ranked && spec.code == 'r') {
+      ranked = ranked_page(impl, *parsed, filters, options);
     }
-    q.reset();
+    std::vector<std::pair<std::int64_t, double>> ids;
+    if (ranked) {
+      ids = std::move(ranked->ids);
+      results.next = std::move(ranked->next);
+    } else {
+      SQLite::Statement& q = impl.statement(page_sql);
+      int next = query::bind_values(q, source.values);
+      next = query::bind_values(q, keyset.values, next);
+      q.bind(next, static_cast<std::int64_t>(options.limit + 1));
+      query::SqlValue last_key;
+      while (q.executeStep()) {
+        if (ids.size() == options.limit) {  // one more exists: this page ends at the previous row
+          results.next = encode_cursor(spec, last_key, ids.back().first);
+          break;
+        }
+        ids.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getDouble()});
+        last_key = key_of(q.getColumn(2));
+      }
+      q.reset();
+    }
     for (const auto& [id, score] : ids) {
       auto article = query::read_article(impl, id, options.with_body);
       if (!article) continue;  // deleted meanwhile

@@ -37,8 +37,10 @@ double length_part(double length, double average) {
 std::string encode_postings(const std::vector<Posting>& postings) {
   std::string out;
   out.reserve(postings.size() * 6);
+  std::int64_t previous = 0;
   for (const Posting& p : postings) {
-    put_varint(out, static_cast<std::uint64_t>(p.id));
+    put_varint(out, static_cast<std::uint64_t>(p.id - previous));
+    previous = p.id;
     put_varint(out, p.frequency);
     put_varint(out, p.length);
   }
@@ -46,6 +48,7 @@ std::string encode_postings(const std::vector<Posting>& postings) {
 }
 
 bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
+  std::int64_t previous = 0;
   while (!blob.empty()) {
     std::uint64_t id = 0;
     std::uint64_t frequency = 0;
@@ -53,8 +56,9 @@ bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
     if (!get_varint(blob, id) || !get_varint(blob, frequency) || !get_varint(blob, length)) {
       return false;
     }
-    out.push_back({static_cast<std::int64_t>(id), static_cast<std::uint32_t>(frequency),
-                   static_cast<std::uint32_t>(length)});
+    previous += static_cast<std::int64_t>(id);
+    out.push_back(
+        {previous, static_cast<std::uint32_t>(frequency), static_cast<std::uint32_t>(length)});
   }
   return true;
 }

@@ -1,5 +1,6 @@
-// Heads of frequent terms: for a term, the articles where it scores highest on its own, best
-// first, with what bm25 needs to score them exactly (weighted frequency, article length).
+// Heads of frequent terms: for a term, the articles where it scores highest on its own, with
+// what bm25 needs to score them exactly (weighted frequency, article length), in id order so
+// that the heads of several terms merge in one pass.
 #ifndef ARTICLEDB_SEARCH_HEADS_H_
 #define ARTICLEDB_SEARCH_HEADS_H_
 
@@ -19,7 +20,7 @@ struct Posting {
 };
 
 /// How well a posting scores on its own, without IDF: bm25's term part for an average
-/// length of `reference_length`. Heads are ordered by it, highest first.
+/// length of `reference_length`. A head holds a term's postings of highest impact.
 inline double impact(const Posting& p, double reference_length) {
   return term_score(1.0, p.frequency, p.length, reference_length);
 }
@@ -27,8 +28,10 @@ inline double impact(const Posting& p, double reference_length) {
 /// Heads hold the postings of a term whose impact is at least this fraction of the impact
 /// of one title instance in an article of reference length...
 inline constexpr double kHeadThreshold = 1.0;
-/// ... the best kMaxHead of them ...
+/// ... the best kMaxHead of them, and at least the best kMinHead postings whatever their
+/// impact (a frequent term found only in bodies has postings of low impact only) ...
 inline constexpr std::size_t kMaxHead = 65'536;
+inline constexpr std::size_t kMinHead = 512;
 /// ... for terms found in at least this many articles (rarer terms are ranked from the
 /// full-text index directly: few matches).
 inline constexpr std::int64_t kHeadMinDf = 512;
@@ -40,8 +43,8 @@ inline double head_threshold(double reference_length) {
   return kHeadThreshold * impact(title_once, reference_length);
 }
 
-/// A chunk of a head as stored: the varints id, frequency and length of each posting, in
-/// impact order.
+/// A chunk of a head as stored: for each posting in id order, the varints of its id (less the
+/// previous one), frequency and length. `postings` must be in id order.
 std::string encode_postings(const std::vector<Posting>& postings);
 /// Appends the postings of `blob` to `out`; false if the blob is malformed.
 bool decode_postings(std::string_view blob, std::vector<Posting>& out);

@@ -121,9 +121,8 @@ void StatsWriter::flush() {
   SQLite::Statement head(db_,
                          "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, ?2, ?3)");
   for (auto& [term, postings] : head_add_) {
-    std::sort(postings.begin(), postings.end(), [&](const Posting& a, const Posting& b) {
-      return by_impact(a, b, state_.reference_length);
-    });
+    std::sort(postings.begin(), postings.end(),
+              [](const Posting& a, const Posting& b) { return a.id < b.id; });
     const std::string blob = encode_postings(postings);
     head.reset();
     head.bind(1, term);
@@ -186,9 +185,23 @@ void rebuild_stats(SQLite::Database& db) {
     return by_impact(a, b, reference);  // a better than b: b comes out first
   };
   using Heap = std::priority_queue<Posting, std::vector<Posting>, decltype(worse)>;
-  std::unordered_map<std::string, Heap> heads;
+  // Per frequent term: its best postings of at least the threshold's impact (`above`), and,
+  // while those are fewer than kMinHead, its best postings below it (`below`).
+  struct Candidates {
+    Heap above;
+    std::optional<Heap> below;
+  };
+  auto keep = [&](Heap& heap, const Posting& posting, std::size_t cap) {
+    if (heap.size() < cap) {
+      heap.push(posting);
+    } else if (by_impact(posting, heap.top(), reference)) {
+      heap.pop();
+      heap.push(posting);
+    }
+  };
+  std::unordered_map<std::string, Candidates> heads;
   for (const auto& [term, count] : df) {
-    if (count >= kHeadMinDf) heads.emplace(term, Heap(worse));
+    if (count >= kHeadMinDf) heads.emplace(term, Candidates{Heap(worse), Heap(worse)});
   }
   if (!heads.empty()) {
     SQLite::Statement rows(db, kArticleText);
@@ -198,14 +211,13 @@ void rebuild_stats(SQLite::Database& db) {
       for (const auto& [term, frequency] : terms.terms) {
         auto it = heads.find(term);
         if (it == heads.end()) continue;
+        Candidates& c = it->second;
         const Posting posting{id, frequency, terms.length};
-        if (impact(posting, reference) < threshold) continue;
-        Heap& heap = it->second;
-        if (heap.size() < kMaxHead) {
-          heap.push(posting);
-        } else if (by_impact(posting, heap.top(), reference)) {
-          heap.pop();
-          heap.push(posting);
+        if (impact(posting, reference) >= threshold) {
+          keep(c.above, posting, kMaxHead);
+          if (c.below && c.above.size() >= kMinHead) c.below.reset();
+        } else if (c.below) {
+          keep(*c.below, posting, kMinHead - c.above.size());
         }
       }
     }
@@ -224,17 +236,32 @@ void rebuild_stats(SQLite::Database& db) {
       term_row.exec();
       continue;
     }
-    Heap& heap = it->second;
-    const bool capped = heap.size() >= kMaxHead;
+    Candidates& c = it->second;
+    const bool capped = c.above.size() >= kMaxHead;
     std::vector<Posting> postings;
-    postings.reserve(heap.size());
-    while (!heap.empty()) {
-      postings.push_back(heap.top());
-      heap.pop();
+    postings.reserve(c.above.size());
+    while (!c.above.empty()) {
+      postings.push_back(c.above.top());
+      c.above.pop();
     }
-    std::reverse(postings.begin(), postings.end());  // best first
-    // Postings below the cut are not in the head: the threshold, or the last one kept.
-    const double cut = capped && !postings.empty() ? impact(postings.back(), reference) : threshold;
+    // Postings below the cut are not in the head: the threshold, or the worst one kept (the
+    // heap gives the worst first).
+    double cut = capped && !postings.empty() ? impact(postings.front(), reference) : threshold;
+    if (c.below && postings.size() < kMinHead) {
+      std::vector<Posting> more;
+      while (!c.below->empty()) {
+        more.push_back(c.below->top());
+        c.below->pop();
+      }
+      std::reverse(more.begin(), more.end());  // best first
+      for (const Posting& p : more) {
+        if (postings.size() >= kMinHead) break;
+        postings.push_back(p);
+        cut = impact(p, reference);
+      }
+    }
+    std::sort(postings.begin(), postings.end(),
+              [](const Posting& a, const Posting& b) { return a.id < b.id; });
     term_row.bind(3, cut);
     term_row.exec();
     if (postings.empty()) continue;
@@ -314,16 +341,18 @@ void compact_heads(SQLite::Database& db) {
         if (it == dead.end() || chunk >= it->second) postings.push_back(p);
       }
     }
-    std::sort(postings.begin(), postings.end(), [&](const Posting& a, const Posting& b) {
-      return by_impact(a, b, state.reference_length);
-    });
     if (postings.size() > kMaxHead) {
+      std::sort(postings.begin(), postings.end(), [&](const Posting& a, const Posting& b) {
+        return by_impact(a, b, state.reference_length);
+      });
       postings.resize(kMaxHead);
       cut.reset();
       cut.bind(1, term);
       cut.bind(2, impact(postings.back(), state.reference_length));
       cut.exec();
     }
+    std::sort(postings.begin(), postings.end(),
+              [](const Posting& a, const Posting& b) { return a.id < b.id; });
     clear.reset();
     clear.bind(1, term);
     clear.exec();

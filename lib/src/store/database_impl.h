@@ -13,6 +13,7 @@
 
 #include "articledb/database.h"
 #include "normalize/text.h"
+#include "search/tokenizer.h"
 
 namespace articledb {
 
@@ -37,9 +38,16 @@ struct Database::Impl {
     return *normalizer;
   }
 
+  /// The full-text index's tokenizer, made on first use.
+  search::Tokenizer& tokenizer() {
+    if (!tokens) tokens = std::make_unique<search::Tokenizer>();
+    return *tokens;
+  }
+
  private:
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements;
   std::unique_ptr<normalize::TextNormalizer> normalizer;
+  std::unique_ptr<search::Tokenizer> tokens;
 };
 
 }  // namespace articledb

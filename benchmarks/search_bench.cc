@@ -1,0 +1,204 @@
+// Search latency by frequency band, in-process, as a web backend would run it: one read-only
+// connection, each query run several times, the median kept per query, then p50 and p99 per
+// band and mode. Also checks that relevance ranking gives the top 20 of exact bm25.
+//
+//   articledb_search_bench --db DB --queries FILE [--repeat 3] [--modes LIST] [--markdown]
+//                          [--no-check]
+//
+// FILE has lines "band<TAB>query" (benchmarks/make_queries.py writes them). Modes: relevance,
+// page2 (the page after the first), newest, oldest, facets, topic and provider (relevance with
+// a filter on the commonest topic or provider), list-topic (a listing of the commonest topic,
+// newest first: the same for every query).
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "articledb/database.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Query {
+  std::string band;
+  std::string text;
+};
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const double rank = p * static_cast<double>(values.size() - 1);
+  const auto low = static_cast<std::size_t>(rank);
+  const std::size_t high = std::min(low + 1, values.size() - 1);
+  return values[low] + (values[high] - values[low]) * (rank - static_cast<double>(low));
+}
+
+std::string fts_expression(const std::string& text) {
+  std::istringstream words(text);
+  std::string word;
+  std::string out;
+  while (words >> word) out += (out.empty() ? "\"" : " AND \"") + word + "\"";
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path;
+  std::string queries_path;
+  int repeat = 3;
+  bool markdown = false;
+  bool check = true;
+  std::string modes_arg = "relevance,page2,newest,facets,topic,provider,list-topic";
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : ""; };
+    if (arg == "--db") db_path = value();
+    if (arg == "--queries") queries_path = value();
+    if (arg == "--repeat") repeat = std::stoi(value());
+    if (arg == "--modes") modes_arg = value();
+    if (arg == "--markdown") markdown = true;
+    if (arg == "--no-check") check = false;
+  }
+  if (db_path.empty() || queries_path.empty()) {
+    std::cerr << "usage: articledb_search_bench --db DB --queries FILE [--repeat N] "
+                 "[--modes LIST] [--markdown]\n";
+    return 2;
+  }
+  std::vector<Query> queries;
+  {
+    std::ifstream in(queries_path);
+    std::string line;
+    while (std::getline(in, line)) {
+      const auto tab = line.find('\t');
+      if (tab != std::string::npos) queries.push_back({line.substr(0, tab), line.substr(tab + 1)});
+    }
+  }
+  std::vector<std::string> modes;
+  {
+    std::istringstream in(modes_arg);
+    std::string mode;
+    while (std::getline(in, mode, ',')) modes.push_back(mode);
+  }
+
+  articledb::OpenOptions read_only;
+  read_only.mode = articledb::OpenMode::kReadOnly;
+  const articledb::Database db(db_path, read_only);
+  SQLite::Database raw(db_path, SQLite::OPEN_READONLY);
+  // The commonest topic and provider, for the filtered modes.
+  const std::string topic =
+      raw.execAndGet(
+             "SELECT t.slug FROM topics AS t JOIN article_topics AS l ON l.topic_id = t.id "
+             "GROUP BY t.id ORDER BY count(*) DESC LIMIT 1")
+          .getString();
+  const std::string provider =
+      raw.execAndGet(
+             "SELECT p.domain FROM providers AS p JOIN articles AS a ON a.provider_id = "
+             "p.id WHERE p.domain IS NOT NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1")
+          .getString();
+
+  // band -> mode -> per-query median milliseconds
+  std::map<std::string, std::map<std::string, std::vector<double>>> times;
+  std::map<std::string, std::pair<double, int>> overlap;  // band -> (sum, queries)
+  int mismatches = 0;
+  for (const Query& q : queries) {
+    for (const std::string& mode : modes) {
+      articledb::SearchOptions options;
+      std::string next;
+      if (mode == "newest") options.sort = articledb::Sort::kNewest;
+      if (mode == "oldest") options.sort = articledb::Sort::kOldest;
+      if (mode == "facets") options.facets = true;
+      if (mode == "topic") options.filter.topics = {topic};
+      if (mode == "provider") options.filter.providers = {provider};
+      if (mode == "page2") {
+        next = db.search(q.text, options).next;
+        if (next.empty()) continue;  // one page only
+        options.after = next;
+      }
+      std::vector<double> runs;
+      articledb::SearchResults results;
+      for (int r = 0; r < repeat; ++r) {
+        const auto start = Clock::now();
+        if (mode == "list-topic") {
+          articledb::ListOptions list;
+          list.filter.topics = {topic};
+          (void)db.list(list);
+        } else {
+          results = db.search(q.text, options);
+        }
+        runs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+      }
+      times[q.band][mode].push_back(percentile(runs, 0.5));
+      if (mode == "relevance" && check) {
+        // The exact top 20 by bm25, with the ties at its end.
+        SQLite::Statement exact(
+            raw,
+            "SELECT rowid, bm25(articles_fts, 10, 4, 1, 2, 2) AS s FROM "
+            "articles_fts WHERE articles_fts MATCH ? ORDER BY s, rowid LIMIT 20");
+        exact.bind(1, fts_expression(q.text));
+        std::vector<std::pair<std::int64_t, double>> want;
+        while (exact.executeStep()) {
+          want.emplace_back(exact.getColumn(0).getInt64(), exact.getColumn(1).getDouble());
+        }
+        std::set<std::int64_t> got;
+        for (const auto& hit : results.hits) got.insert(*hit.article.id);
+        int same = 0;
+        for (const auto& [id, score] : want) same += got.count(id) != 0 ? 1 : 0;
+        // A hit whose score ties the last exact one counts as the same.
+        if (same < static_cast<int>(want.size())) {
+          for (const auto& hit : results.hits) {
+            if (!want.empty() && hit.score == want.back().second &&
+                std::none_of(want.begin(), want.end(),
+                             [&](const auto& w) { return w.first == *hit.article.id; })) {
+              ++same;
+            }
+          }
+        }
+        const double share = want.empty() ? 1.0 : std::min(1.0, same / double(want.size()));
+        overlap[q.band].first += share;
+        overlap[q.band].second += 1;
+        if (share < 1.0) {
+          ++mismatches;
+          std::cerr << "top 20 differs for '" << q.text << "': " << same << "/" << want.size()
+                    << '\n';
+        }
+      }
+    }
+  }
+
+  const char* band_order[] = {"30%", "1%", "0.1%", "0.01%"};
+  if (markdown) {
+    std::cout << "| band | mode | queries | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |\n";
+  }
+  for (const char* band : band_order) {
+    for (const std::string& mode : modes) {
+      const auto& values = times[band][mode];
+      if (values.empty()) continue;
+      char line[256];
+      std::snprintf(line, sizeof line,
+                    markdown ? "| %s | %s | %zu | %.2f | %.2f |\n"
+                             : "%-6s %-11s %4zu  p50 %8.2f ms  p99 %8.2f ms\n",
+                    band, mode.c_str(), values.size(), percentile(values, 0.5),
+                    percentile(values, 0.99));
+      std::cout << line;
+    }
+  }
+  for (const char* band : band_order) {
+    const auto& [sum, count] = overlap[band];
+    if (count == 0) continue;
+    std::printf("%s band: relevance top 20 matches exact bm25 in %.1f%% (%d queries)\n", band,
+                100.0 * sum / count, count);
+  }
+  std::printf("queries whose top 20 differs from exact bm25: %d\n", mismatches);
+  return 0;
+}

@@ -1,0 +1,70 @@
+// Top-k ranking by bm25 that stops early: reads the heads of the query's terms (their best
+// postings first), scores exactly the articles found there, and stops as soon as bounds on
+// everything not yet read prove that nothing else can enter the top k. The result is the
+// same as ordering every match by bm25(articles_fts, 10, 4, 1, 2, 2), scores included.
+// When the bounds do not settle within a budget, it says so and the caller ranks every match
+// (rank_all()), which is exact too and cheap when the matches are few.
+#ifndef ARTICLEDB_SEARCH_RANKER_H_
+#define ARTICLEDB_SEARCH_RANKER_H_
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "search/bm25.h"
+#include "search/tokenizer.h"
+
+namespace articledb::search {
+
+struct ScoredId {
+  std::int64_t id = 0;
+  double score = 0;  ///< as bm25() gives it: negative, lower is better
+};
+
+/// Orders hits as `ORDER BY bm25(...), id` does: lower score first, then lower id.
+inline bool ranks_before(const ScoredId& a, const ScoredId& b) {
+  return a.score != b.score ? a.score < b.score : a.id < b.id;
+}
+
+/// What a ranking needs besides the terms.
+struct RankRequest {
+  /// The query's phrases in MATCH order, each a single token of the index (a token may come
+  /// twice: it then counts twice, as in FTS5).
+  std::vector<std::string> terms;
+  std::size_t limit = 20;
+  /// Only hits ranking after this one (keyset paging).
+  std::optional<ScoredId> after;
+  /// Keeps, of the given articles (all matching every term), those the query's filters and
+  /// excluded words allow. Null: all.
+  std::function<std::vector<std::int64_t>(const std::vector<std::int64_t>&)> accept;
+};
+
+/// The index's totals: rows and tokens, from FTS5's own record of them.
+IndexTotals read_totals(SQLite::Database& db);
+
+/// Document frequency of `term`, from the statistics (0 when absent).
+std::int64_t document_frequency(SQLite::Database& db, const std::string& term);
+
+/// Whether the statistics can be used for ranking: valid and with no pending change.
+bool stats_usable(SQLite::Database& db);
+
+/// The top hits from the heads, or nullopt when the heads cannot settle them (a term without
+/// a head, or bounds still open after the budget). Requires stats_usable().
+std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Tokenizer& tokenizer,
+                                                     const RankRequest& request);
+
+/// The top hits by scoring every row of `rows`, a statement whose columns are the rowid and
+/// `articledb_row_stats(articles_fts)` of every article the query (the terms in the same
+/// order, its filters and excluded words) matches. Requires stats_usable(); exact.
+/// `request.accept` is not used: `rows` applies the filters.
+std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
+                               const RankRequest& request);
+
+}  // namespace articledb::search
+
+#endif  // ARTICLEDB_SEARCH_RANKER_H_
