@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   int repeat = 3;
   bool markdown = false;
   bool check = true;
+  bool verbose = false;
   std::string modes_arg = "relevance,page2,newest,facets,topic,provider,list-topic";
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -69,6 +70,7 @@ int main(int argc, char** argv) {
     if (arg == "--modes") modes_arg = value();
     if (arg == "--markdown") markdown = true;
     if (arg == "--no-check") check = false;
+    if (arg == "--verbose") verbose = true;
   }
   if (db_path.empty() || queries_path.empty()) {
     std::cerr << "usage: articledb_search_bench --db DB --queries FILE [--repeat N] "
@@ -139,6 +141,10 @@ int main(int argc, char** argv) {
         runs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
       }
       times[q.band][mode].push_back(percentile(runs, 0.5));
+      if (verbose) {
+        std::fprintf(stderr, "%-6s %-10s %8.2f ms  %s\n", q.band.c_str(), mode.c_str(),
+                     percentile(runs, 0.5), q.text.c_str());
+      }
       if (mode == "relevance" && check) {
         // The exact top 20 by bm25, with the ties at its end.
         SQLite::Statement exact(

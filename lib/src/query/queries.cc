@@ -12,6 +12,7 @@
 #include "query/query_parser.h"
 #include "query/sql_builder.h"
 #include "search/ranker.h"
+#include "search/snippet.h"
 #include "store/database_impl.h"
 #include "store/sqlite.h"
 
@@ -232,6 +233,7 @@ bool is_syntax_error(const SQLite::Exception& e) { return e.getErrorCode() == SQ
 struct Page {
   std::vector<std::pair<std::int64_t, double>> ids;
   std::string next;
+  std::vector<std::string> terms;  // the ranked terms, to mark in snippets
 };
 
 // Ranks a plain query by the ranking statistics (search/ranker.h): exact bm25 order, without
@@ -316,6 +318,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     rows.reset();
   }
   Page page;
+  page.terms = request.terms;
   for (const search::ScoredId& hit : *hits) {
     if (page.ids.size() == options.limit) {
       const auto& [id, score] = page.ids.back();
@@ -466,7 +469,7 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
     }
     std::vector<std::pair<std::int64_t, double>> ids;
     if (ranked) {
-      ids = std::move(ranked->ids);
+      ids = ranked->ids;
       results.next = std::move(ranked->next);
     } else {
       SQLite::Statement& q = impl.statement(page_sql);
@@ -489,7 +492,27 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
       if (!article) continue;  // deleted meanwhile
       SearchHit hit;
       hit.score = score;
-      if (source.ranked) {
+      if (ranked) {
+        // Marked from the article's own text: a full-text query per hit costs more.
+        SQLite::Statement& text = impl.statement(
+            "SELECT title, excerpt, body_text, topics_text, provider_name FROM articles "
+            "WHERE id = ?1");
+        text.bind(1, id);
+        if (text.executeStep()) {
+          search::IndexedColumns columns;
+          for (int k = 0; k < 5; ++k) {
+            const SQLite::Column value = text.getColumn(k);
+            columns[static_cast<std::size_t>(k)] =
+                value.isNull() ? std::string_view()
+                               : std::string_view(static_cast<const char*>(value.getBlob()),
+                                                  static_cast<std::size_t>(value.getBytes()));
+          }
+          hit.snippet = search::snippet(
+              impl.tokenizer(), columns, ranked->terms,
+              {options.highlight_open, options.highlight_close, "...", snippet_words});
+        }
+        text.reset();
+      } else if (source.ranked) {
         SQLite::Statement& snippet = impl.statement(
             "SELECT snippet(articles_fts, -1, ?1, ?2, '...', ?3) FROM articles_fts "
             "WHERE articles_fts MATCH ?4 AND rowid = ?5");

@@ -1,6 +1,7 @@
 #include "search/ranker.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <unordered_map>
@@ -139,6 +140,7 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       const SQLite::Column blob = chunks.getColumn(1);
       runs.push_back(t.head.size());
       const std::size_t first = t.head.size();
+      t.head.reserve(first + static_cast<std::size_t>(blob.getBytes()) / 4);
       decode_postings(std::string_view(static_cast<const char*>(blob.getBlob()),
                                        static_cast<std::size_t>(blob.getBytes())),
                       t.head);
@@ -163,45 +165,57 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   // missing from a head gets, for that term, the most a posting outside the head can score.
   double unseen_bound = 0;
   for (const HeadTerm& t : terms) unseen_bound += t.bound;
-  struct Partial {
-    std::int64_t id;
-    double best_part;  // an upper bound of its score part (positive)
+  // Merges the heads in id order, calling `visit(id, known, frequency, length)` for each
+  // article found in any of them (bit i of `known`: found in the head of term i).
+  if (terms.size() > 32) return std::nullopt;
+  const std::uint32_t all = terms.size() == 32 ? ~0u : (1u << terms.size()) - 1;
+  std::vector<std::uint32_t> frequency(terms.size(), 0);
+  auto merge = [&](auto&& visit) {
+    for (HeadTerm& t : terms) t.next = 0;
+    while (true) {
+      std::int64_t id = std::numeric_limits<std::int64_t>::max();
+      for (const HeadTerm& t : terms) {
+        if (t.next < t.head.size()) id = std::min(id, t.head[t.next].id);
+      }
+      if (id == std::numeric_limits<std::int64_t>::max()) break;
+      std::uint32_t known = 0;
+      std::uint32_t length = 0;
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        HeadTerm& t = terms[i];
+        if (t.next < t.head.size() && t.head[t.next].id == id) {
+          const Posting& posting = t.head[t.next++];
+          frequency[i] = posting.frequency;
+          length = posting.length;
+          known |= 1u << i;
+        }
+      }
+      visit(id, known, length);
+    }
   };
+  // Without filters only the best `limit` complete ones matter: a heap keeps them (its top
+  // is the worst kept). With filters all are kept, to be asked about best first.
   std::vector<ScoredId> complete;
-  std::vector<Partial> partials;
   Candidate c;
   c.frequency.assign(terms.size(), 0);
-  c.known.assign(terms.size(), false);
-  while (true) {
-    std::int64_t id = std::numeric_limits<std::int64_t>::max();
-    for (const HeadTerm& t : terms) {
-      if (t.next < t.head.size()) id = std::min(id, t.head[t.next].id);
+  c.known.assign(terms.size(), true);
+  auto worse_first = [](const ScoredId& a, const ScoredId& b) { return ranks_before(a, b); };
+  merge([&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
+    if (known != all) return;
+    for (std::size_t i = 0; i < terms.size(); ++i) c.frequency[i] = frequency[i];
+    c.length = length;
+    const ScoredId hit{id, score_of(phrase_idf, phrase_term, c, average)};
+    if (request.after && !ranks_before(*request.after, hit)) return;
+    if (request.accept) {
+      complete.push_back(hit);
+    } else if (complete.size() < request.limit) {
+      complete.push_back(hit);
+      std::push_heap(complete.begin(), complete.end(), worse_first);
+    } else if (ranks_before(hit, complete.front())) {
+      std::pop_heap(complete.begin(), complete.end(), worse_first);
+      complete.back() = hit;
+      std::push_heap(complete.begin(), complete.end(), worse_first);
     }
-    if (id == std::numeric_limits<std::int64_t>::max()) break;
-    bool all = true;
-    double part = 0;
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      HeadTerm& t = terms[i];
-      if (t.next < t.head.size() && t.head[t.next].id == id) {
-        const Posting& p = t.head[t.next++];
-        c.frequency[i] = p.frequency;
-        c.length = p.length;
-        c.known[i] = true;
-      } else {
-        c.known[i] = false;
-        all = false;
-      }
-    }
-    if (all) {
-      complete.push_back({id, score_of(phrase_idf, phrase_term, c, average)});
-      continue;
-    }
-    for (std::size_t i = 0; i < terms.size(); ++i) {
-      part += c.known[i] ? term_score(terms[i].weight, c.frequency[i], c.length, average)
-                         : terms[i].bound;
-    }
-    partials.push_back({id, part});
-  }
+  });
 
   // The filters keep some of the complete ones; the bar is the worst of the best `limit`.
   auto after_cursor = [&](const ScoredId& hit) {
@@ -251,24 +265,43 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   if (could_enter(unseen_bound)) return std::nullopt;  // articles outside every head might
 
   // Articles in some heads only: those that could still make the page are scored from their
-  // text, best bound first.
-  partials.erase(std::remove_if(partials.begin(), partials.end(),
-                                [&](const Partial& p) { return !could_enter(p.best_part); }),
-                 partials.end());
-  auto better_bound = [](const Partial& a, const Partial& b) { return a.best_part > b.best_part; };
-  if (partials.size() > kMaxResolved) {
-    // Only the best bounds can be scored; if one beyond them could still enter, give up.
-    std::nth_element(partials.begin(), partials.begin() + kMaxResolved, partials.end(),
-                     better_bound);
-    partials.resize(kMaxResolved + 1);
+  // text, best bound first. A cheap bound (a known term scores at most its weight times
+  // k1 + 1) rules most of them out before the exact one is computed.
+  struct Open {
+    std::int64_t id;
+    double best_part;
+  };
+  std::vector<Open> open;
+  if (terms.size() > 1) {
+    merge([&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
+      if (known == all) return;
+      double cheap = 0;
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        cheap += (known >> i & 1u) != 0 ? terms[i].weight * 2.2 : terms[i].bound;
+      }
+      if (!could_enter(cheap)) return;
+      double part = 0;
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        part += (known >> i & 1u) != 0
+                    ? term_score(terms[i].weight, frequency[i], length, average)
+                    : terms[i].bound;
+      }
+      if (could_enter(part)) open.push_back({id, part});
+    });
   }
-  std::sort(partials.begin(), partials.end(), better_bound);
+  auto better_bound = [](const Open& a, const Open& b) { return a.best_part > b.best_part; };
+  if (open.size() > kMaxResolved) {
+    // Only the best bounds can be scored; if one beyond them could still enter, give up.
+    std::nth_element(open.begin(), open.begin() + kMaxResolved, open.end(), better_bound);
+    open.resize(kMaxResolved + 1);
+  }
+  std::sort(open.begin(), open.end(), better_bound);
   SQLite::Statement text(db,
                          "SELECT title, excerpt, body_text, topics_text, provider_name "
                          "FROM articles WHERE id = ?1");
   std::size_t resolved = 0;
   std::vector<ScoredId> found;
-  for (const Partial& partial : partials) {
+  for (const Open& partial : open) {
     if (!could_enter(partial.best_part)) break;
     if (++resolved > kMaxResolved) return std::nullopt;
     text.reset();

@@ -56,4 +56,21 @@ void Tokenizer::tokenize(std::string_view text,
                  FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()), callback);
 }
 
+void Tokenizer::tokenize(
+    std::string_view text,
+    const std::function<void(std::string_view token, int start, int end)>& on_token) {
+  if (text.empty()) return;
+  using Callback = std::function<void(std::string_view, int, int)>;
+  auto callback = [](void* context, int flags, const char* token, int length, int start,
+                     int end) -> int {
+    if ((flags & FTS5_TOKEN_COLOCATED) == 0) {
+      (*static_cast<const Callback*>(context))(
+          std::string_view(token, static_cast<std::size_t>(length)), start, end);
+    }
+    return SQLITE_OK;
+  };
+  api_.xTokenize(instance_, const_cast<Callback*>(&on_token), FTS5_TOKENIZE_DOCUMENT, text.data(),
+                 static_cast<int>(text.size()), callback);
+}
+
 }  // namespace articledb::search

@@ -22,6 +22,10 @@ class Tokenizer {
   /// Calls `on_token` for each token of `text`, in order, as FTS5 indexes it (folded).
   void tokenize(std::string_view text, const std::function<void(std::string_view)>& on_token);
 
+  /// The same, with where each token is in `text` (byte offsets, end excluded).
+  void tokenize(std::string_view text,
+                const std::function<void(std::string_view token, int start, int end)>& on_token);
+
  private:
   sqlite3* db_ = nullptr;  // a private in-memory connection, for the fts5_api pointer
   fts5_tokenizer api_{};

@@ -169,6 +169,7 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
                                             "once (e.g. with articledb import) to migrate it"));
       }
       db->exec("PRAGMA query_only = ON");
+      db->exec("PRAGMA cache_size = -" + std::to_string(kReaderCacheKiB));
     } else {
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");

@@ -43,6 +43,9 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
 /// Page cache of a connection that writes many articles (an import): large enough that the
 /// indexes' working set stays in memory instead of being spilled and read back.
 inline constexpr int kWriterCacheKiB = 48 * 1024;
+/// Page cache of a read-only connection: the ranking statistics of frequent terms (a few
+/// hundred kilobytes each) stay in memory between queries.
+inline constexpr int kReaderCacheKiB = 32 * 1024;
 
 /// Settings for a connection about to write many articles; returns the previous cache size,
 /// for restore_after_bulk_writes().
