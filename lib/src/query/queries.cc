@@ -236,6 +236,151 @@ struct Page {
   std::vector<std::string> terms;  // the ranked terms, to mark in snippets
 };
 
+// The columns of an article that the full-text index holds, from a statement's row.
+search::IndexedColumns indexed_columns(SQLite::Statement& row, int first) {
+  search::IndexedColumns columns;
+  for (int k = 0; k < 5; ++k) {
+    const SQLite::Column value = row.getColumn(first + k);
+    columns[static_cast<std::size_t>(k)] =
+        value.isNull() ? std::string_view()
+                       : std::string_view(static_cast<const char*>(value.getBlob()),
+                                          static_cast<std::size_t>(value.getBytes()));
+  }
+  return columns;
+}
+
+// A plain query whose matching can be decided from an article's terms: words that must all be
+// there and words that must not, each one term of the index.
+struct TermQuery {
+  std::vector<std::string> required;
+  std::vector<std::string> excluded;
+
+  bool matches(search::Tokenizer& tokenizer, const search::IndexedColumns& columns) const {
+    std::vector<bool> found(required.size(), false);
+    std::size_t missing = required.size();
+    bool refused = false;
+    for (const std::string_view column : columns) {
+      tokenizer.tokenize(column, [&](std::string_view token) {
+        for (std::size_t i = 0; i < required.size(); ++i) {
+          if (!found[i] && required[i] == token) {
+            found[i] = true;
+            --missing;
+          }
+        }
+        for (const std::string& word : excluded) refused = refused || word == token;
+      });
+      if (refused) return false;
+      if (missing == 0 && excluded.empty()) return true;
+    }
+    return missing == 0 && !refused;
+  }
+};
+
+std::optional<TermQuery> term_query(const query::ParsedQuery& parsed,
+                                    search::Tokenizer& tokenizer) {
+  TermQuery out;
+  for (const query::Clause& clause : parsed.clauses) {
+    if (clause.any.size() != 1) return std::nullopt;
+    const query::Term& term = clause.any.front();
+    if (term.phrase || term.prefix || term.column) return std::nullopt;
+    std::vector<std::string> tokens;
+    tokenizer.tokenize(term.text, [&](std::string_view t) { tokens.emplace_back(t); });
+    if (tokens.size() != 1) return std::nullopt;
+    (clause.negated ? out.excluded : out.required).push_back(std::move(tokens.front()));
+  }
+  if (out.required.empty()) return std::nullopt;
+  return out;
+}
+
+// Rowids of every article the full-text expression matches, in rowid order.
+std::vector<std::int64_t> matching_rowids(Database::Impl& impl, const std::string& match) {
+  SQLite::Statement& q =
+      impl.statement("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1");
+  q.bind(1, match);
+  std::vector<std::int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  q.reset();
+  return ids;
+}
+
+// A page of a search ordered by time, quality or heat. Three plans, chosen by the number of
+// matches (known from the ranking statistics, or counted):
+//  - few matches: look each one up and sort them (the SQL below does it);
+//  - many: walk the index of the order (with the filters and the cursor) and keep the walked
+//    articles found in the list of all matches, fetched first;
+//  - most articles match words that are all frequent: walk the index and test each walked
+//    article by its terms, so that neither the matches nor the walk are long.
+Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& parsed,
+                 const std::string& match, const query::Conditions& filters, const SortSpec& spec,
+                 const SearchOptions& options) {
+  SQLite::Database& db = *impl.db;
+  std::optional<TermQuery> terms;
+  if (parsed) terms = term_query(*parsed, impl.tokenizer());
+  std::int64_t least = -1;  // the rarest required term's articles: matches are at most that
+  if (terms && search::stats_usable(db)) {
+    for (const std::string& term : terms->required) {
+      const std::int64_t df = search::document_frequency(db, term);
+      least = least < 0 ? df : std::min(least, df);
+    }
+  }
+  if (least == 0) return Page{};
+  // Listing up to this many matches costs less than a walk that tests terms (~8 us an
+  // article walked, against ~0.05 us a match listed).
+  constexpr std::int64_t kListable = 60'000;
+  constexpr std::size_t kFew = 2'000;          // matches looked up and sorted
+  constexpr std::size_t kMaxTermWalk = 20'000;  // articles tested by their terms at most
+  bool by_terms = terms && least > kListable;
+
+  query::Conditions conditions = filters;
+  if (!options.after.empty()) {
+    add_keyset(conditions, spec, spec.key, "a.id", decode_cursor(spec, options.after));
+  }
+  std::vector<std::int64_t> all;
+  if (!by_terms) {
+    all = matching_rowids(impl, match);
+    if (all.size() <= kFew) {
+      std::string list = "[";
+      for (std::size_t i = 0; i < all.size(); ++i) list += (i > 0 ? "," : "") + std::to_string(all[i]);
+      list += "]";
+      conditions.add("a.id IN (SELECT value FROM json_each(?))", {list});
+    }
+  }
+  const bool few = !by_terms && all.size() <= kFew;
+  std::string sql = std::string("SELECT a.id, ") + spec.key;
+  if (by_terms) sql += ", a.title, a.excerpt, a.body_text, a.topics_text, a.provider_name";
+  sql += " FROM articles AS a" + conditions.where() + order_by(spec, spec.key, "a.id");
+  if (few) sql += " LIMIT ?";
+  SQLite::Statement& walk = impl.statement(sql);
+  const int next = query::bind_values(walk, conditions.values);
+  if (few) walk.bind(next, static_cast<std::int64_t>(options.limit + 1));
+  Page result;
+  query::SqlValue last_key;
+  std::size_t tested = 0;
+  while (walk.executeStep()) {
+    const std::int64_t id = walk.getColumn(0).getInt64();
+    bool hit = true;
+    if (by_terms) {
+      if (++tested > kMaxTermWalk) {
+        // The words seldom meet: list the matches after all, and walk on against them.
+        by_terms = false;
+        all = matching_rowids(impl, match);
+      } else {
+        hit = terms->matches(impl.tokenizer(), indexed_columns(walk, 2));
+      }
+    }
+    if (!by_terms && !few) hit = std::binary_search(all.begin(), all.end(), id);
+    if (!hit) continue;
+    if (result.ids.size() == options.limit) {  // one more exists
+      result.next = encode_cursor(spec, last_key, result.ids.back().first);
+      break;
+    }
+    result.ids.emplace_back(id, 0.0);
+    last_key = key_of(walk.getColumn(1));
+  }
+  walk.reset();
+  return result;
+}
+
 // Ranks a plain query by the ranking statistics (search/ranker.h): exact bm25 order, without
 // scoring every match. Nullopt when the query is not one it handles (a phrase, a prefix, a
 // column, OR, a word the index splits into several terms) or the statistics are out of date.
@@ -464,13 +609,19 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
   try {
     SearchResults results;
     std::optional<Page> ranked;
+    std::optional<Page> walked;  // by time, quality or heat
     if (parsed && source.ranked && spec.code == 'r') {
       ranked = ranked_page(impl, *parsed, filters, options);
+    } else if (source.ranked && spec.code != 'r') {
+      walked = walked_page(impl, parsed, source.match, filters, spec, options);
     }
     std::vector<std::pair<std::int64_t, double>> ids;
     if (ranked) {
       ids = ranked->ids;
       results.next = std::move(ranked->next);
+    } else if (walked) {
+      ids = std::move(walked->ids);
+      results.next = std::move(walked->next);
     } else {
       SQLite::Statement& q = impl.statement(page_sql);
       int next = query::bind_values(q, source.values);
