@@ -94,6 +94,9 @@ struct FacetCount {
 };
 
 struct Facets {
+  /// Counted from a sample of the matches (when they are many) and scaled: `total` is exact
+  /// without filters; the other counts, and `total` with filters, are estimates.
+  bool estimated = false;
   std::int64_t total = 0;             ///< all matching articles
   std::vector<FacetCount> topics;     ///< most frequent first
   std::vector<FacetCount> providers;  ///< most frequent first

@@ -2,8 +2,11 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <map>
 #include <system_error>
+#include <unordered_map>
 
 #include "articledb/database.h"
 #include "articledb/error.h"
@@ -327,7 +330,7 @@ Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& 
   // Listing up to this many matches costs less than a walk that tests terms (~8 us an
   // article walked, against ~0.05 us a match listed).
   constexpr std::int64_t kListable = 60'000;
-  constexpr std::size_t kFew = 2'000;          // matches looked up and sorted
+  constexpr std::size_t kFew = 2'000;           // matches looked up and sorted
   constexpr std::size_t kMaxTermWalk = 20'000;  // articles tested by their terms at most
   bool by_terms = terms && least > kListable;
 
@@ -340,7 +343,8 @@ Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& 
     all = matching_rowids(impl, match);
     if (all.size() <= kFew) {
       std::string list = "[";
-      for (std::size_t i = 0; i < all.size(); ++i) list += (i > 0 ? "," : "") + std::to_string(all[i]);
+      for (std::size_t i = 0; i < all.size(); ++i)
+        list += (i > 0 ? "," : "") + std::to_string(all[i]);
       list += "]";
       conditions.add("a.id IN (SELECT value FROM json_each(?))", {list});
     }
@@ -354,6 +358,7 @@ Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& 
   const int next = query::bind_values(walk, conditions.values);
   if (few) walk.bind(next, static_cast<std::int64_t>(options.limit + 1));
   Page result;
+  if (terms) result.terms = terms->required;
   query::SqlValue last_key;
   std::size_t tested = 0;
   while (walk.executeStep()) {
@@ -379,6 +384,131 @@ Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& 
   }
   walk.reset();
   return result;
+}
+
+// Facets from the list of matches: exact when they are few, else from an even sample of
+// them (every k-th in id order), with the counts scaled and marked as estimates.
+Facets sampled_facets(Database::Impl& impl, const std::optional<query::ParsedQuery>& parsed,
+                      const std::string& match, const query::Conditions& filters,
+                      std::size_t facet_limit) {
+  constexpr std::size_t kSample = 2'500;
+  SQLite::Database& db = *impl.db;
+  // How many match, by the statistics: when all the words are frequent, listing every match
+  // costs more than the budget, and the sample comes from windows of the id space instead.
+  std::optional<TermQuery> terms;
+  if (parsed) terms = term_query(*parsed, impl.tokenizer());
+  double expected = -1;
+  std::int64_t exact_total = -1;
+  if (terms && search::stats_usable(db)) {
+    const auto articles = static_cast<double>(search::read_totals(db).rows);
+    expected = articles;
+    std::int64_t least = -1;
+    for (const std::string& term : terms->required) {
+      const std::int64_t df = search::document_frequency(db, term);
+      expected *= static_cast<double>(df) / std::max(1.0, articles);
+      least = least < 0 ? df : std::min(least, df);
+    }
+    if (terms->required.size() == 1 && terms->excluded.empty()) exact_total = least;
+    if (least <= 60'000) expected = -1;  // cheap enough to list
+  }
+  std::vector<std::int64_t> sample;
+  double scale = 1;
+  if (expected > static_cast<double>(kSample)) {
+    const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
+    constexpr int kWindows = 32;
+    const double fraction = std::min(1.0, 1.5 * static_cast<double>(kSample) / expected);
+    const auto width = std::max<std::int64_t>(
+        1, static_cast<std::int64_t>(static_cast<double>(last) * fraction / kWindows));
+    SQLite::Statement& window = impl.statement(
+        "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3");
+    std::int64_t covered = 0;
+    for (int w = 0; w < kWindows; ++w) {
+      const std::int64_t from = 1 + last * w / kWindows;
+      const std::int64_t to = std::min(last, from + width - 1);
+      covered += to - from + 1;
+      window.reset();
+      window.bind(1, match);
+      window.bind(2, from);
+      window.bind(3, to);
+      while (window.executeStep()) sample.push_back(window.getColumn(0).getInt64());
+    }
+    window.reset();
+    scale = static_cast<double>(last) / static_cast<double>(std::max<std::int64_t>(1, covered));
+  } else {
+    const std::vector<std::int64_t> all = matching_rowids(impl, match);
+    const std::size_t step = std::max<std::size_t>(1, (all.size() + kSample - 1) / kSample);
+    for (std::size_t i = 0; i < all.size(); i += step) sample.push_back(all[i]);
+    scale = static_cast<double>(step);
+    if (filters.sql.empty()) exact_total = static_cast<std::int64_t>(all.size());
+  }
+  std::string list = "[";
+  for (std::size_t i = 0; i < sample.size(); ++i) {
+    list += (i > 0 ? "," : "") + std::to_string(sample[i]);
+  }
+  list += "]";
+  Facets facets;
+  facets.estimated = scale > 1;
+  // The sample, less what the filters reject, with what facets count of each article.
+  query::Conditions conditions;
+  conditions.add("a.id IN (SELECT value FROM json_each(?))", {list});
+  for (std::size_t i = 0; i < filters.sql.size(); ++i) conditions.sql.push_back(filters.sql[i]);
+  for (const auto& value : filters.values) conditions.values.push_back(value);
+  std::unordered_map<std::int64_t, double> providers;
+  std::map<std::string, double, std::greater<>> months;
+  std::string kept = "[";
+  std::int64_t count = 0;
+  {
+    SQLite::Statement& q = impl.statement(
+        "SELECT a.id, a.provider_id, substr(a.published_at, 1, 7) FROM articles AS a "
+        "INDEXED BY articles_facets" +
+        conditions.where());
+    query::bind_values(q, conditions.values);
+    while (q.executeStep()) {
+      kept += (count++ > 0 ? "," : "") + std::to_string(q.getColumn(0).getInt64());
+      if (!q.getColumn(1).isNull()) providers[q.getColumn(1).getInt64()] += 1;
+      if (!q.getColumn(2).isNull()) months[q.getColumn(2).getString()] += 1;
+    }
+    q.reset();
+  }
+  kept += "]";
+  std::unordered_map<std::int64_t, double> topics;
+  {
+    SQLite::Statement& q = impl.statement(
+        "SELECT l.topic_id FROM json_each(?1) AS j JOIN article_topics AS l "
+        "ON l.article_id = j.value");
+    q.bind(1, kept);
+    while (q.executeStep()) topics[q.getColumn(0).getInt64()] += 1;
+    q.reset();
+  }
+  const auto scaled = [scale](double n) { return std::llround(n * scale); };
+  facets.total =
+      exact_total >= 0 && filters.sql.empty() ? exact_total : scaled(static_cast<double>(count));
+  // The most frequent first, with their names.
+  const std::size_t limit =
+      facet_limit == 0 ? std::numeric_limits<std::size_t>::max() : facet_limit;
+  auto top = [&](const std::unordered_map<std::int64_t, double>& counts, const char* sql) {
+    std::vector<std::pair<std::int64_t, double>> sorted(counts.begin(), counts.end());
+    std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+      return a.second > b.second || (a.second == b.second && a.first < b.first);
+    });
+    std::vector<FacetCount> out;
+    SQLite::Statement& name = impl.statement(sql);
+    for (const auto& [id, n] : sorted) {
+      if (out.size() == limit) break;
+      name.reset();
+      name.bind(1, id);
+      if (name.executeStep()) {
+        out.push_back({name.getColumn(0).getString(), name.getColumn(1).getString(), scaled(n)});
+      }
+    }
+    name.reset();
+    return out;
+  };
+  facets.topics = top(topics, "SELECT slug, name FROM topics WHERE id = ?1");
+  facets.providers =
+      top(providers, "SELECT coalesce(domain, name), name FROM providers WHERE id = ?1");
+  for (const auto& [month, n] : months) facets.months.push_back({month, month, scaled(n)});
+  return facets;
 }
 
 // Ranks a plain query by the ranking statistics (search/ranker.h): exact bm25 order, without
@@ -643,7 +773,9 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
       if (!article) continue;  // deleted meanwhile
       SearchHit hit;
       hit.score = score;
-      if (ranked) {
+      const std::vector<std::string>* marked =
+          ranked ? &ranked->terms : (walked && !walked->terms.empty() ? &walked->terms : nullptr);
+      if (marked != nullptr) {
         // Marked from the article's own text: a full-text query per hit costs more.
         SQLite::Statement& text = impl.statement(
             "SELECT title, excerpt, body_text, topics_text, provider_name FROM articles "
@@ -659,7 +791,7 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
                                                   static_cast<std::size_t>(value.getBytes()));
           }
           hit.snippet = search::snippet(
-              impl.tokenizer(), columns, ranked->terms,
+              impl.tokenizer(), columns, *marked,
               {options.highlight_open, options.highlight_close, "...", snippet_words});
         }
         text.reset();
@@ -679,7 +811,11 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
       hit.article = std::move(*article);
       results.hits.push_back(std::move(hit));
     }
-    if (options.facets) results.facets = facets_of(impl, source, options.facet_limit);
+    if (options.facets) {
+      results.facets =
+          source.ranked ? sampled_facets(impl, parsed, source.match, filters, options.facet_limit)
+                        : facets_of(impl, source, options.facet_limit);
+    }
     return results;
   } catch (const SQLite::Exception& e) {
     if (options.syntax == QuerySyntax::kRaw && is_syntax_error(e)) {

@@ -282,9 +282,8 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       if (!could_enter(cheap)) return;
       double part = 0;
       for (std::size_t i = 0; i < terms.size(); ++i) {
-        part += (known >> i & 1u) != 0
-                    ? term_score(terms[i].weight, frequency[i], length, average)
-                    : terms[i].bound;
+        part += (known >> i & 1u) != 0 ? term_score(terms[i].weight, frequency[i], length, average)
+                                       : terms[i].bound;
       }
       if (could_enter(part)) open.push_back({id, part});
     });
