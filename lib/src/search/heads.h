@@ -31,10 +31,10 @@ inline constexpr double kHeadThreshold = 1.0;
 /// ... the best kMaxHead of them, and at least the best kMinHead postings whatever their
 /// impact (a frequent term found only in bodies has postings of low impact only) ...
 inline constexpr std::size_t kMaxHead = 65'536;
-inline constexpr std::size_t kMinHead = 512;
+inline constexpr std::size_t kMinHead = 4096;
 /// ... for terms found in at least this many articles (rarer terms are ranked from the
 /// full-text index directly: few matches).
-inline constexpr std::int64_t kHeadMinDf = 512;
+inline constexpr std::int64_t kHeadMinDf = 2048;
 
 /// The impact below which postings stay out of heads.
 inline double head_threshold(double reference_length) {

@@ -14,22 +14,6 @@
 namespace articledb::search {
 namespace {
 
-// SQLite's varint, as FTS5 writes its records: big-endian groups of 7 bits, 9 bytes at most.
-bool get_sqlite_varint(std::string_view& in, std::uint64_t& value) {
-  value = 0;
-  for (int i = 0; i < 8; ++i) {
-    if (in.empty()) return false;
-    const auto byte = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    value = (value << 7) | (byte & 0x7F);
-    if ((byte & 0x80) == 0) return true;
-  }
-  if (in.empty()) return false;
-  value = (value << 8) | static_cast<unsigned char>(in.front());
-  in.remove_prefix(1);
-  return true;
-}
-
 // Articles scored from their text before the search gives up on the heads.
 constexpr std::size_t kMaxResolved = 1024;
 
@@ -60,22 +44,6 @@ double score_of(const std::vector<double>& phrase_idf, const std::vector<std::si
 }
 
 }  // namespace
-
-IndexTotals read_totals(SQLite::Database& db) {
-  IndexTotals totals;
-  SQLite::Statement q(db, "SELECT block FROM articles_fts_data WHERE id = 1");
-  if (!q.executeStep()) return totals;
-  const SQLite::Column block = q.getColumn(0);
-  std::string_view in(static_cast<const char*>(block.getBlob()),
-                      static_cast<std::size_t>(block.getBytes()));
-  std::uint64_t value = 0;
-  if (!get_sqlite_varint(in, value)) return totals;
-  totals.rows = static_cast<std::int64_t>(value);
-  while (!in.empty() && get_sqlite_varint(in, value)) {
-    totals.tokens += static_cast<std::int64_t>(value);
-  }
-  return totals;
-}
 
 std::int64_t document_frequency(SQLite::Database& db, const std::string& term) {
   SQLite::Statement q(db, "SELECT df FROM search_terms WHERE term = ?1");

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "search/bm25.h"
+#include "search/stats.h"
 #include "search/tokenizer.h"
 
 namespace articledb::search {
@@ -43,9 +44,6 @@ struct RankRequest {
   /// excluded words allow. Null: all.
   std::function<std::vector<std::int64_t>(const std::vector<std::int64_t>&)> accept;
 };
-
-/// The index's totals: rows and tokens, from FTS5's own record of them.
-IndexTotals read_totals(SQLite::Database& db);
 
 /// Document frequency of `term`, from the statistics (0 when absent).
 std::int64_t document_frequency(SQLite::Database& db, const std::string& term);

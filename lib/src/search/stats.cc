@@ -1,6 +1,7 @@
 #include "search/stats.h"
 
 #include <algorithm>
+#include <limits>
 #include <queue>
 #include <unordered_set>
 
@@ -47,7 +48,39 @@ IndexedColumns columns_of(SQLite::Statement& row, int first) {
 constexpr const char* kArticleText =
     "SELECT id, title, excerpt, body_text, topics_text, provider_name FROM articles";
 
+// SQLite's varint, as FTS5 writes its records: big-endian groups of 7 bits, 9 bytes at most.
+bool get_sqlite_varint(std::string_view& in, std::uint64_t& value) {
+  value = 0;
+  for (int i = 0; i < 8; ++i) {
+    if (in.empty()) return false;
+    const auto byte = static_cast<unsigned char>(in.front());
+    in.remove_prefix(1);
+    value = (value << 7) | (byte & 0x7F);
+    if ((byte & 0x80) == 0) return true;
+  }
+  if (in.empty()) return false;
+  value = (value << 8) | static_cast<unsigned char>(in.front());
+  in.remove_prefix(1);
+  return true;
+}
+
 }  // namespace
+
+IndexTotals read_totals(SQLite::Database& db) {
+  IndexTotals totals;
+  SQLite::Statement q(db, "SELECT block FROM articles_fts_data WHERE id = 1");
+  if (!q.executeStep()) return totals;
+  const SQLite::Column block = q.getColumn(0);
+  std::string_view in(static_cast<const char*>(block.getBlob()),
+                      static_cast<std::size_t>(block.getBytes()));
+  std::uint64_t value = 0;
+  if (!get_sqlite_varint(in, value)) return totals;
+  totals.rows = static_cast<std::int64_t>(value);
+  while (!in.empty() && get_sqlite_varint(in, value)) {
+    totals.tokens += static_cast<std::int64_t>(value);
+  }
+  return totals;
+}
 
 StatsState read_state(SQLite::Database& db) {
   StatsState state;
@@ -157,70 +190,97 @@ void rebuild_stats(SQLite::Database& db) {
   db.exec(
       "DELETE FROM search_terms; DELETE FROM search_heads; DELETE FROM search_dead; "
       "DELETE FROM search_pending");
-  Tokenizer tokenizer;
-  // First pass: how many articles hold each term, and their lengths.
+  // How many articles hold each term, and how many hold it in their title, from the index
+  // itself: a scan of it costs far less than tokenizing every article.
   std::unordered_map<std::string, std::int64_t> df;
-  std::int64_t articles = 0;
-  std::int64_t tokens = 0;
+  std::unordered_map<std::string, std::int64_t> in_titles;
+  db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_row "
+      "USING fts5vocab(main, 'articles_fts', 'row');"
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_col "
+      "USING fts5vocab(main, 'articles_fts', 'col')");
   {
-    SQLite::Statement rows(db, kArticleText);
-    while (rows.executeStep()) {
-      const ArticleTerms terms = article_terms(tokenizer, columns_of(rows, 1));
-      for (const auto& entry : terms.terms) ++df[entry.first];
-      ++articles;
-      tokens += terms.length;
+    SQLite::Statement rows(db, "SELECT term, doc FROM temp.articledb_vocab_row");
+    while (rows.executeStep())
+      df.emplace(rows.getColumn(0).getString(), rows.getColumn(1).getInt64());
+    SQLite::Statement titles(db,
+                             "SELECT term, doc FROM temp.articledb_vocab_col WHERE col = 'title'");
+    while (titles.executeStep()) {
+      std::string term = titles.getColumn(0).getString();
+      auto it = df.find(term);
+      if (it != df.end() && it->second >= kHeadMinDf) {
+        in_titles.emplace(std::move(term), titles.getColumn(1).getInt64());
+      }
     }
   }
+  const IndexTotals totals = read_totals(db);
   StatsState state;
   state.valid = true;
   state.next_chunk = 2;
-  state.reference_length =
-      articles == 0 ? 1.0 : static_cast<double>(tokens) / static_cast<double>(articles);
+  state.reference_length = totals.rows == 0 ? 1.0 : totals.average_length();
   const double threshold = head_threshold(state.reference_length);
-
-  // Second pass: the best postings of each frequent term, kept in a bounded heap each (the
-  // worst on top, to be dropped first).
   const double reference = state.reference_length;
-  auto worse = [reference](const Posting& a, const Posting& b) {
-    return by_impact(a, b, reference);  // a better than b: b comes out first
+
+  // One pass over the articles: the best postings of each frequent term, kept in bounded
+  // heaps (the worst on top, to be dropped first), in 12 bytes each.
+  struct Compact {
+    std::uint32_t id;
+    std::uint32_t frequency;
+    std::uint32_t length;
+    Posting posting() const { return {id, frequency, length}; }
   };
-  using Heap = std::priority_queue<Posting, std::vector<Posting>, decltype(worse)>;
-  // Per frequent term: its best postings of at least the threshold's impact (`above`), and,
-  // while those are fewer than kMinHead, its best postings below it (`below`).
+  auto worse = [reference](const Compact& a, const Compact& b) {
+    return by_impact(a.posting(), b.posting(), reference);  // a better: b comes out first
+  };
+  using Heap = std::priority_queue<Compact, std::vector<Compact>, decltype(worse)>;
+  // Per frequent term: its best postings of at least the threshold's impact (`above`) and,
+  // for a term seldom in titles, its best postings below it (`below`), so that its head is
+  // not nearly empty.
   struct Candidates {
     Heap above;
     std::optional<Heap> below;
+    std::size_t below_cap = 0;
   };
-  auto keep = [&](Heap& heap, const Posting& posting, std::size_t cap) {
+  auto keep = [&](Heap& heap, const Compact& entry, std::size_t cap) {
     if (heap.size() < cap) {
-      heap.push(posting);
-    } else if (by_impact(posting, heap.top(), reference)) {
+      heap.push(entry);
+    } else if (by_impact(entry.posting(), heap.top().posting(), reference)) {
       heap.pop();
-      heap.push(posting);
+      heap.push(entry);
     }
   };
   std::unordered_map<std::string, Candidates> heads;
   for (const auto& [term, count] : df) {
-    if (count >= kHeadMinDf) heads.emplace(term, Candidates{Heap(worse), Heap(worse)});
+    if (count < kHeadMinDf) continue;
+    Candidates c{Heap(worse), std::nullopt, 0};
+    auto titled = in_titles.find(term);
+    if (titled == in_titles.end() || titled->second < static_cast<std::int64_t>(kMinHead)) {
+      c.below.emplace(worse);
+      c.below_cap = std::min<std::size_t>(kMinHead, static_cast<std::size_t>(count) / 4 + 1);
+    }
+    heads.emplace(term, std::move(c));
   }
-  if (!heads.empty()) {
+  const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
+  if (!heads.empty() && last <= std::numeric_limits<std::uint32_t>::max()) {
+    Tokenizer tokenizer;
     SQLite::Statement rows(db, kArticleText);
     while (rows.executeStep()) {
-      const std::int64_t id = rows.getColumn(0).getInt64();
+      const auto id = static_cast<std::uint32_t>(rows.getColumn(0).getInt64());
       const ArticleTerms terms = article_terms(tokenizer, columns_of(rows, 1));
       for (const auto& [term, frequency] : terms.terms) {
         auto it = heads.find(term);
         if (it == heads.end()) continue;
         Candidates& c = it->second;
-        const Posting posting{id, frequency, terms.length};
-        if (impact(posting, reference) >= threshold) {
-          keep(c.above, posting, kMaxHead);
-          if (c.below && c.above.size() >= kMinHead) c.below.reset();
+        const Compact entry{id, frequency, terms.length};
+        if (impact(entry.posting(), reference) >= threshold) {
+          keep(c.above, entry, kMaxHead);
         } else if (c.below) {
-          keep(*c.below, posting, kMinHead - c.above.size());
+          keep(*c.below, entry, c.below_cap);
         }
       }
     }
+  } else {
+    heads.clear();
   }
 
   SQLite::Statement term_row(db, "INSERT INTO search_terms(term, df, cut) VALUES (?1, ?2, ?3)");
@@ -241,7 +301,7 @@ void rebuild_stats(SQLite::Database& db) {
     std::vector<Posting> postings;
     postings.reserve(c.above.size());
     while (!c.above.empty()) {
-      postings.push_back(c.above.top());
+      postings.push_back(c.above.top().posting());
       c.above.pop();
     }
     // Postings below the cut are not in the head: the threshold, or the worst one kept (the
@@ -250,7 +310,7 @@ void rebuild_stats(SQLite::Database& db) {
     if (c.below && postings.size() < kMinHead) {
       std::vector<Posting> more;
       while (!c.below->empty()) {
-        more.push_back(c.below->top());
+        more.push_back(c.below->top().posting());
         c.below->pop();
       }
       std::reverse(more.begin(), more.end());  // best first
@@ -259,6 +319,8 @@ void rebuild_stats(SQLite::Database& db) {
         postings.push_back(p);
         cut = impact(p, reference);
       }
+      // When the below-threshold heap was full, postings worse than its worst were dropped:
+      // they are below the cut just set, since every posting taken is at least as good.
     }
     std::sort(postings.begin(), postings.end(),
               [](const Posting& a, const Posting& b) { return a.id < b.id; });

@@ -27,6 +27,9 @@ struct StatsState {
 
 StatsState read_state(SQLite::Database& db);
 
+/// The index's totals: rows and tokens, from FTS5's own record of them.
+IndexTotals read_totals(SQLite::Database& db);
+
 /// Keeps the statistics right while an import writes, inside its transactions. Used by one
 /// thread; call flush() before each commit.
 class StatsWriter {
