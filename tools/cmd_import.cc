@@ -142,7 +142,10 @@ void add_import_command(CLI::App& app, Action& action) {
   command->add_flag("--prune", args->prune, "Remove articles whose file is gone from PATH");
   command->add_flag("--force", args->force, "Read and import every file, changed or not");
   command->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
-  command->add_option("--jobs,-j", args->jobs, "Parsing threads (default: one per core)")
+  command
+      ->add_option(
+          "--jobs,-j", args->jobs,
+          "Threads that read and parse, the writing thread included (default: one per core)")
       ->check(CLI::Range(0u, 1024u));
   command
       ->add_option("--max-file-size", args->max_file_size,

@@ -53,7 +53,8 @@ struct ImportOptions {
   bool force = false;
   /// Read and check everything, count what would change, write nothing. Default: off.
   bool dry_run = false;
-  /// Threads that read and parse files; 0 means one per core. Default: 0.
+  /// Threads that read and parse files, the calling thread (which also writes) included;
+  /// 1 does everything on the calling thread, 0 means one per core. Default: 0.
   unsigned jobs = 0;
   /// Larger files are rejected unread. Default: 16 MiB.
   std::uint64_t max_file_size = 16u << 20;

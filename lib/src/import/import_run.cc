@@ -18,6 +18,9 @@ namespace articledb::import {
 namespace fs = std::filesystem;
 namespace {
 
+// What parsed files may hold in memory between the readers and the writer.
+constexpr std::size_t kLookaheadBytes = 64u << 20;
+
 // After the run's last commit: the indexes a bulk import dropped, and the ranking statistics
 // when they must be rebuilt, in a transaction of their own (if the process dies first, the
 // next import does it), with the sorts of index builds spilling to a temporary file.
@@ -68,8 +71,11 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
       const unsigned jobs =
           options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
       std::vector<std::unique_ptr<WorkerTools>> tools(jobs);
+      // Enough results ahead of the writer that the readers keep busy while it commits a
+      // batch, within a memory budget.
+      const util::Lookahead ahead{static_cast<std::size_t>(jobs) * 1024, kLookaheadBytes};
       util::ordered_parallel<WorkResult>(
-          plan.to_read.size(), jobs, static_cast<std::size_t>(jobs) * 64,
+          plan.to_read.size(), jobs, ahead,
           [&](std::size_t index, unsigned worker) {
             if (!tools[worker]) tools[worker] = std::make_unique<WorkerTools>();
             return reader.run(index, *tools[worker]);
@@ -78,7 +84,8 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
             writer.write(index, std::move(result), reader);
             log.add_done();
             log.report_progress(false);
-          });
+          },
+          [](const WorkResult& result) { return result.bytes(); });
       writer.finish();
     }();
     if (!options.dry_run) finalize(db);

@@ -20,6 +20,19 @@ bool is_racy(std::int64_t mtime_ns, std::int64_t read_ns) {
   return mtime_ns + racy_window(mtime_ns) > read_ns;
 }
 
+std::size_t WorkResult::bytes() const {
+  const Article& a = parse.parsed.article;
+  std::size_t total = sizeof(WorkResult) + data.capacity() + a.title.capacity() +
+                      a.extra_json.capacity() + a.repaired_json.capacity() +
+                      terms.terms.size() * sizeof(terms.terms[0]);
+  if (a.body) total += a.body->capacity();
+  if (a.excerpt) total += a.excerpt->capacity();
+  if (parse.parsed.body_text) total += parse.parsed.body_text->capacity();
+  total += a.topics.size() * sizeof(Topic) + a.images.size() * sizeof(Image) +
+           a.related.size() * sizeof(Related);
+  return total;
+}
+
 const std::string* ReadParseStage::known_hash(std::size_t index) const {
   const auto& hashes = plan_.known_hashes;
   auto it = std::lower_bound(hashes.begin(), hashes.end(), index,
@@ -85,7 +98,7 @@ void ReadParseStage::parse(const WorkItem& item, WorkResult& result, WorkerTools
   result.parse =
       record::parse_article(result.data, plan_.display(item),
                             record::body_format_for(path).value_or(BodyFormat::kText), tools.text);
-  result.data = std::string();
+  std::string().swap(result.data);  // gives the buffer back (assigning "" may keep it)
   if (with_terms_ && result.parse.outcome == record::ParseResult::Outcome::kArticle) {
     result.terms = terms_of(result.parse.parsed, tools.tokenizer);
   }

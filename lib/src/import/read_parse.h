@@ -43,6 +43,9 @@ struct WorkResult {
   record::ParseResult parse;
   search::ArticleTerms terms;  ///< kParsed articles, when the statistics are kept
   std::string error;           ///< kUnreadable
+
+  /// Roughly the memory it holds.
+  std::size_t bytes() const;
 };
 
 class ReadParseStage {

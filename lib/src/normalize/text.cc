@@ -104,8 +104,6 @@ struct TextNormalizer::Icu {
     UErrorCode status = U_ZERO_ERROR;
     nfc = icu::Normalizer2::getNFCInstance(status);
     nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    to_ascii.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower",
-                                                       UTRANS_FORWARD, status));
     idna.reset(icu::IDNA::createUTS46Instance(UIDNA_NONTRANSITIONAL_TO_ASCII, status));
     cp1252 = ucnv_open("windows-1252", &status);
     if (U_SUCCESS(status)) {
@@ -119,6 +117,20 @@ struct TextNormalizer::Icu {
     }
   }
   ~Icu() { ucnv_close(cp1252); }
+
+  // Built on first use: it takes ~10 ms, and only slugs of non-ASCII text need it.
+  icu::Transliterator& ascii() {
+    if (!to_ascii) {
+      UErrorCode status = U_ZERO_ERROR;
+      to_ascii.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII; Lower",
+                                                         UTRANS_FORWARD, status));
+      if (U_FAILURE(status) || !to_ascii) {
+        throw Error(ErrorCode::kIo, std::string("ICU could not be initialised (") +
+                                        u_errorName(status) + "): is libicu installed completely?");
+      }
+    }
+    return *to_ascii;
+  }
 };
 
 TextNormalizer::TextNormalizer() : icu_(std::make_unique<Icu>()) {}
@@ -208,7 +220,7 @@ std::string TextNormalizer::slug_for_key(const std::string& key) {
     ascii = key;
   } else {
     icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(key);
-    icu_->to_ascii->transliterate(unicode);
+    icu_->ascii().transliterate(unicode);
     unicode.toUTF8String(ascii);
   }
   std::string slug;

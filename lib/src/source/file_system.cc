@@ -177,7 +177,9 @@ class PosixFileSystem final : public FileSystem {
       throw FileError("file is too large (" + std::to_string(contents.stat.size) +
                       " bytes; the limit is " + std::to_string(max_size) + ")");
     }
-    contents.data.resize(contents.stat.size);
+    // One byte more than fstat said, so that the read that meets the end is a short one and
+    // a file of the expected size needs no second buffer.
+    contents.data.resize(std::min<std::uint64_t>(contents.stat.size, max_size) + 1);
     std::size_t done = 0;
     while (true) {
       if (done == contents.data.size()) {
