@@ -24,7 +24,7 @@ constexpr std::size_t kLookaheadBytes = 64u << 20;
 // After the run's last commit: the indexes a bulk import dropped, and the ranking statistics
 // when they must be rebuilt, in a transaction of their own (if the process dies first, the
 // next import does it), with the sorts of index builds spilling to a temporary file.
-void finalize(SQLite::Database& db) {
+void finalize(SQLite::Database& db, unsigned jobs) {
   const bool indexes = store::deferrable_indexes_missing(db);
   const bool stats = !search::read_state(db).valid;
   if (indexes || stats) {
@@ -32,7 +32,7 @@ void finalize(SQLite::Database& db) {
     try {
       store::WriteTransaction transaction(db);
       store::ensure_deferrable_indexes(db);
-      if (stats) search::rebuild_stats(db);
+      if (stats) search::rebuild_stats(db, jobs);
       transaction.commit();
     } catch (...) {
       db.exec("PRAGMA temp_store = MEMORY");
@@ -58,6 +58,8 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
   try {
     // The stages, in a scope of their own: their memory (the plan above all) is given back
     // before the run is finalized.
+    const unsigned jobs =
+        options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
     [&] {
       auto transaction = std::make_unique<store::WriteTransaction>(db);
       const Plan plan = make_plan(db, std::move(targets), options, files, log);
@@ -68,8 +70,6 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
                                   !options.dry_run && writer.wants_terms());
       log.report_progress(true);
 
-      const unsigned jobs =
-          options.jobs != 0 ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
       std::vector<std::unique_ptr<WorkerTools>> tools(jobs);
       // Enough results ahead of the writer that the readers keep busy while it commits a
       // batch, within a memory budget.
@@ -88,7 +88,7 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
           [](const WorkResult& result) { return result.bytes(); });
       writer.finish();
     }();
-    if (!options.dry_run) finalize(db);
+    if (!options.dry_run) finalize(db, jobs);
     log.summary().seconds = log.elapsed_seconds();
     log.report_progress(true);
     return std::move(log.summary());

@@ -1,9 +1,14 @@
 #include "search/stats.h"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <unordered_set>
+
+#include "util/ordered_parallel.h"
 
 namespace articledb::search {
 namespace {
@@ -13,6 +18,19 @@ constexpr std::int64_t kMaxChunks = 8;
 // Changes made outside an import are folded in one by one up to this share of the articles;
 // beyond it the statistics are rebuilt.
 constexpr double kPendingRebuildShare = 0.05;
+// A rebuild reads the articles in ranges of this many ids.
+constexpr std::int64_t kRebuildRange = 2048;
+// How long a rebuild's extra readers wait for a lock.
+constexpr int kReaderBusyMs = 10000;
+
+// The threads a rebuild may read with: more than one only for a database in a file in WAL
+// mode, where other connections read what the caller's has committed while it writes.
+unsigned reader_count(SQLite::Database& db, unsigned jobs) {
+  const char* file = sqlite3_db_filename(db.getHandle(), "main");
+  if (jobs <= 1 || file == nullptr || *file == '\0') return 1;
+  const std::string mode = db.execAndGet("PRAGMA journal_mode").getString();
+  return mode == "wal" ? jobs : 1;
+}
 
 void write_state(SQLite::Database& db, const StatsState& state) {
   SQLite::Statement put(db, "INSERT OR REPLACE INTO search_state(key, value) VALUES (?1, ?2)");
@@ -186,7 +204,7 @@ void StatsWriter::invalidate() {
   dead_.clear();
 }
 
-void rebuild_stats(SQLite::Database& db) {
+void rebuild_stats(SQLite::Database& db, unsigned jobs) {
   db.exec(
       "DELETE FROM search_terms; DELETE FROM search_heads; DELETE FROM search_dead; "
       "DELETE FROM search_pending");
@@ -222,15 +240,17 @@ void rebuild_stats(SQLite::Database& db) {
   const double reference = state.reference_length;
 
   // One pass over the articles: the best postings of each frequent term, kept in bounded
-  // heaps (the worst on top, to be dropped first), in 12 bytes each.
+  // heaps (the worst on top, to be dropped first), with their impact computed once.
   struct Compact {
+    double score;
     std::uint32_t id;
     std::uint32_t frequency;
     std::uint32_t length;
     Posting posting() const { return {id, frequency, length}; }
   };
-  auto worse = [reference](const Compact& a, const Compact& b) {
-    return by_impact(a.posting(), b.posting(), reference);  // a better: b comes out first
+  // a better than b: b comes out of the heap first. The order of by_impact.
+  auto worse = [](const Compact& a, const Compact& b) {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
   };
   using Heap = std::priority_queue<Compact, std::vector<Compact>, decltype(worse)>;
   // Per frequent term: its best postings of at least the threshold's impact (`above`) and,
@@ -244,7 +264,7 @@ void rebuild_stats(SQLite::Database& db) {
   auto keep = [&](Heap& heap, const Compact& entry, std::size_t cap) {
     if (heap.size() < cap) {
       heap.push(entry);
-    } else if (by_impact(entry.posting(), heap.top().posting(), reference)) {
+    } else if (worse(entry, heap.top())) {
       heap.pop();
       heap.push(entry);
     }
@@ -262,23 +282,60 @@ void rebuild_stats(SQLite::Database& db) {
   }
   const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
   if (!heads.empty() && last <= std::numeric_limits<std::uint32_t>::max()) {
-    Tokenizer tokenizer;
-    SQLite::Statement rows(db, kArticleText);
-    while (rows.executeStep()) {
-      const auto id = static_cast<std::uint32_t>(rows.getColumn(0).getInt64());
-      const ArticleTerms terms = article_terms(tokenizer, columns_of(rows, 1));
-      for (const auto& [term, frequency] : terms.terms) {
-        auto it = heads.find(term);
-        if (it == heads.end()) continue;
-        Candidates& c = it->second;
-        const Compact entry{id, frequency, terms.length};
-        if (impact(entry.posting(), reference) >= threshold) {
-          keep(c.above, entry, kMaxHead);
-        } else if (c.below) {
-          keep(*c.below, entry, c.below_cap);
-        }
-      }
-    }
+    // Ranges of ids tokenized in parallel (`heads` is only read there), each on a connection
+    // of its worker's own; the heaps are filled on the calling thread.
+    struct Entry {
+      Candidates* candidates;
+      Compact compact;
+    };
+    const std::size_t ranges = static_cast<std::size_t>(last / kRebuildRange) + 1;
+    const unsigned workers = reader_count(db, jobs);
+    std::vector<std::unique_ptr<Tokenizer>> tokenizers(workers);
+    std::vector<std::unique_ptr<SQLite::Database>> connections(workers);
+    std::vector<std::unique_ptr<SQLite::Statement>> statements(workers);
+    util::ordered_parallel<std::vector<Entry>>(
+        ranges, workers, util::Lookahead{static_cast<std::size_t>(workers) * 4},
+        [&](std::size_t range, unsigned worker) {
+          if (!statements[worker]) {
+            SQLite::Database* source = &db;
+            if (worker != 0) {
+              connections[worker] =
+                  std::make_unique<SQLite::Database>(sqlite3_db_filename(db.getHandle(), "main"),
+                                                     SQLite::OPEN_READONLY, kReaderBusyMs);
+              source = connections[worker].get();
+            }
+            tokenizers[worker] = std::make_unique<Tokenizer>();
+            statements[worker] = std::make_unique<SQLite::Statement>(
+                *source, std::string(kArticleText) + " WHERE id BETWEEN ?1 AND ?2");
+          }
+          SQLite::Statement& rows = *statements[worker];
+          rows.reset();
+          rows.bind(1, static_cast<std::int64_t>(range) * kRebuildRange);
+          rows.bind(2, static_cast<std::int64_t>(range + 1) * kRebuildRange - 1);
+          std::vector<Entry> entries;
+          while (rows.executeStep()) {
+            const auto id = static_cast<std::uint32_t>(rows.getColumn(0).getInt64());
+            const ArticleTerms terms = article_terms(*tokenizers[worker], columns_of(rows, 1));
+            for (const auto& [term, frequency] : terms.terms) {
+              auto it = heads.find(term);
+              if (it == heads.end()) continue;
+              const Posting posting{id, frequency, terms.length};
+              entries.push_back(
+                  {&it->second, Compact{impact(posting, reference), id, frequency, terms.length}});
+            }
+          }
+          return entries;
+        },
+        [&](std::size_t, std::vector<Entry>&& entries) {
+          for (const Entry& entry : entries) {
+            Candidates& c = *entry.candidates;
+            if (entry.compact.score >= threshold) {
+              keep(c.above, entry.compact, kMaxHead);
+            } else if (c.below) {
+              keep(*c.below, entry.compact, c.below_cap);
+            }
+          }
+        });
   } else {
     heads.clear();
   }
@@ -343,7 +400,8 @@ void apply_pending(SQLite::Database& db) {
   if (!state.valid) return;  // rebuilt at the end of the import
   const auto articles = db.execAndGet("SELECT count(*) FROM articles").getInt64();
   if (static_cast<double>(pending) > kPendingRebuildShare * static_cast<double>(articles)) {
-    rebuild_stats(db);
+    // Marked for a rebuild, which the import does at its end, with all its threads.
+    db.exec("UPDATE search_state SET value = 0 WHERE key = 'valid'");
     return;
   }
   Tokenizer tokenizer;

@@ -69,11 +69,14 @@ class StatsWriter {
 };
 
 /// Rebuilds every statistic from the articles' indexed text, in the caller's transaction, and
-/// marks them valid. Folds in (and clears) search_pending.
-void rebuild_stats(SQLite::Database& db);
+/// marks them valid. Folds in (and clears) search_pending. With `jobs` > 1 and a database
+/// file in WAL mode, reads the articles on that many threads, the extra ones through
+/// connections of their own: the caller's transaction must not have changed the articles.
+void rebuild_stats(SQLite::Database& db, unsigned jobs = 1);
 
 /// Folds the articles of search_pending (changed outside an import) into valid statistics,
-/// in the caller's transaction. Rebuilds instead when there are many.
+/// in the caller's transaction. When there are many, marks the statistics invalid instead,
+/// for the caller to rebuild them.
 void apply_pending(SQLite::Database& db);
 
 /// Merges the head chunks of terms that have many into one, dropping postings of dead

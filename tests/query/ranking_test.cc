@@ -1,0 +1,229 @@
+// Relevance ranking stops early with the help of the statistics beside the index; these tests
+// hold it to the top 20 of exact bm25() over every match, on a corpus large enough for the
+// frequent terms to have heads, through cold and incremental imports, edits made in the shell
+// and rebuilds of the statistics.
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "articledb/database.h"
+#include "articledb/importer.h"
+#include "corpus.h"
+#include "search/stats.h"
+#include "test_util.h"
+
+namespace articledb {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Enough articles that the commonest words are in more than the 2,048 a term needs for a head.
+constexpr std::uint64_t kFirst = 6000;
+constexpr std::uint64_t kMore = 600;
+
+struct Scored {
+  std::int64_t id;
+  double score;
+};
+
+class RankingTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir();
+    bench::Corpus(7).write(dir_->path() / "src", 0, kFirst);
+    Database db(path());
+    ImportOptions options;
+    options.jobs = 2;
+    Importer(db, options).run({dir_->path() / "src"});
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static fs::path path() { return dir_->path() / "r.db"; }
+
+  // Words of every frequency: the commonest (those with heads), and words in about 10%, 1% and a
+  // few articles, alone and in pairs.
+  static std::vector<std::string> queries(SQLite::Database& sql) {
+    std::vector<std::string> words;
+    SQLite::Statement common(sql,
+                             "SELECT term FROM search_terms WHERE cut IS NOT NULL "
+                             "ORDER BY df DESC, term LIMIT 16");
+    while (common.executeStep()) words.push_back(common.getColumn(0).getString());
+    SQLite::Statement banded(sql,
+                             "SELECT term FROM search_terms WHERE df BETWEEN ?1 AND ?2 AND "
+                             "term GLOB '[a-z]*' ORDER BY df DESC, term LIMIT 6");
+    for (const auto& [low, high] : {std::pair<int, int>{500, 700}, {50, 70}, {2, 4}}) {
+      banded.reset();
+      banded.bind(1, low);
+      banded.bind(2, high);
+      while (banded.executeStep()) words.push_back(banded.getColumn(0).getString());
+    }
+    std::vector<std::string> out = words;
+    for (std::size_t i = 0; i + 1 < words.size(); i += 2)
+      out.push_back(words[i] + " " + words[i + 1]);
+    out.push_back(words[0] + " " + words[1] + " " + words[2]);
+    return out;
+  }
+
+  static std::vector<Scored> exact_top(SQLite::Database& sql, const std::string& query) {
+    std::string expression;
+    std::size_t start = 0;
+    while (start < query.size()) {
+      std::size_t end = query.find(' ', start);
+      if (end == std::string::npos) end = query.size();
+      expression +=
+          (expression.empty() ? "\"" : " AND \"") + query.substr(start, end - start) + "\"";
+      start = end + 1;
+    }
+    SQLite::Statement exact(sql,
+                            "SELECT rowid, bm25(articles_fts, 10, 4, 1, 2, 2) AS s "
+                            "FROM articles_fts WHERE articles_fts MATCH ?1 ORDER BY s, rowid "
+                            "LIMIT 20");
+    exact.bind(1, expression);
+    std::vector<Scored> out;
+    while (exact.executeStep()) {
+      out.push_back({exact.getColumn(0).getInt64(), exact.getColumn(1).getDouble()});
+    }
+    return out;
+  }
+
+  // The library's top 20 is exact bm25's: the same scores in the same order, and the same
+  // articles except among those tied with the last.
+  static void expect_exact(const std::string& label) {
+    SQLite::Database sql(path().string());
+    OpenOptions read_only;
+    read_only.mode = OpenMode::kReadOnly;
+    Database db(path(), read_only);
+    int checked = 0;
+    for (const std::string& query : queries(sql)) {
+      const std::vector<Scored> want = exact_top(sql, query);
+      const SearchResults got = db.search(query);
+      ASSERT_EQ(got.hits.size(), want.size()) << label << ": " << query;
+      std::set<std::int64_t> wanted;
+      for (const Scored& w : want) wanted.insert(w.id);
+      for (std::size_t i = 0; i < want.size(); ++i) {
+        const SearchHit& hit = got.hits[i];
+        EXPECT_NEAR(hit.score, want[i].score, 1e-9 * std::abs(want[i].score))
+            << label << ": '" << query << "' rank " << i + 1;
+        if (std::abs(hit.score - want.back().score) > 1e-9 * std::abs(want.back().score)) {
+          EXPECT_TRUE(wanted.count(*hit.article.id))
+              << label << ": '" << query << "' has article " << *hit.article.id << " at rank "
+              << i + 1 << ", not in the exact top 20";
+        }
+      }
+      ++checked;
+    }
+    EXPECT_GE(checked, 30);
+  }
+
+  static std::int64_t count(const std::string& sql_text) {
+    SQLite::Database sql(path().string());
+    return sql.execAndGet(sql_text).getInt64();
+  }
+
+  static inline testing::TempDir* dir_ = nullptr;
+};
+
+TEST_F(RankingTest, TheCommonestWordsHaveHeads) {
+  EXPECT_GE(count("SELECT count(*) FROM search_terms WHERE cut IS NOT NULL"), 10);
+  EXPECT_GT(count("SELECT count(*) FROM search_heads"), 0);
+  EXPECT_EQ(count("SELECT value FROM search_state WHERE key = 'valid'"), 1);
+}
+
+TEST_F(RankingTest, TopTwentyIsExactBm25AfterAColdImport) { expect_exact("cold import"); }
+
+TEST_F(RankingTest, TopTwentyStaysExactThroughIncrementalImportsAndShellEdits) {
+  // New files, and a changed one: the statistics are updated, not rebuilt.
+  bench::Corpus(7).write(dir_->path() / "src", kFirst, kFirst + kMore);
+  {
+    Database db(path());
+    Importer(db).run({dir_->path() / "src"});
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM search_pending"), 0);
+  expect_exact("incremental import");
+
+  // A few edits by hand: searches rank them with bm25() until the next import folds them in.
+  {
+    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
+    const std::string word =
+        sql.execAndGet("SELECT term FROM search_terms ORDER BY df DESC LIMIT 1").getString();
+    SQLite::Statement edit(sql,
+                           "UPDATE articles SET title = title || ' ' || ?1 || ' ' || ?1 "
+                           "WHERE id % 97 = 0");
+    edit.bind(1, word);
+    edit.exec();
+    sql.exec("DELETE FROM articles WHERE id % 89 = 0");
+  }
+  EXPECT_GT(count("SELECT count(*) FROM search_pending"), 0);
+  expect_exact("edits in the shell");
+  {
+    Database db(path());
+    Importer(db).run({dir_->path() / "src"});
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM search_pending"), 0);
+  EXPECT_EQ(count("SELECT value FROM search_state WHERE key = 'valid'"), 1);
+  expect_exact("edits folded in");
+
+  // Edits to more than a few percent of the articles: the next import rebuilds.
+  {
+    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
+    sql.exec("UPDATE articles SET excerpt = coalesce(excerpt, '') || ' extra' WHERE id % 7 = 0");
+  }
+  {
+    Database db(path());
+    ImportOptions options;
+    options.jobs = 2;
+    Importer(db, options).run({dir_->path() / "src"});
+  }
+  EXPECT_EQ(count("SELECT count(*) FROM search_pending"), 0);
+  EXPECT_EQ(count("SELECT value FROM search_state WHERE key = 'valid'"), 1);
+  expect_exact("after a rebuild");
+}
+
+TEST_F(RankingTest, RebuildsOnOneOrManyThreadsAgree) {
+  auto rebuild = [](const fs::path& file, unsigned jobs) {
+    SQLite::Database sql(file.string(), SQLite::OPEN_READWRITE);
+    SQLite::Transaction transaction(sql);
+    search::rebuild_stats(sql, jobs);
+    transaction.commit();
+    std::string rows;
+    for (const char* query :
+         {"SELECT term, df, cut FROM search_terms ORDER BY term",
+          "SELECT term, chunk, postings FROM search_heads ORDER BY term, chunk"}) {
+      SQLite::Statement select(sql, query);
+      while (select.executeStep()) {
+        for (int i = 0; i < 3; ++i) rows += select.getColumn(i).getString() + '|';
+        rows += '\n';
+      }
+    }
+    return rows;
+  };
+  const fs::path one = dir_->path() / "one.db";
+  const fs::path two = dir_->path() / "two.db";
+  {
+    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
+    SQLite::Statement copy(sql, "VACUUM INTO ?1");
+    for (const fs::path& file : {one, two}) {
+      copy.reset();
+      copy.bind(1, file.string());
+      copy.exec();
+    }
+  }
+  for (const fs::path& file : {one, two}) {
+    SQLite::Database sql(file.string(), SQLite::OPEN_READWRITE);
+    sql.exec("PRAGMA journal_mode = WAL");
+  }
+  const std::string serial = rebuild(one, 1);
+  EXPECT_GT(serial.size(), 1000u);
+  EXPECT_EQ(serial, rebuild(two, 2));
+}
+
+}  // namespace
+}  // namespace articledb
