@@ -5,31 +5,43 @@
 #include "articledb/database.h"
 #include "commands.h"
 #include "output.h"
+#include "query_options.h"
 
 namespace articledb::cli {
 namespace {
 
-int run_check(const std::string& db) {
+struct CheckArgs {
+  std::string db;
+  bool json = false;
+};
+
+int run_check(const CheckArgs& args) {
+  const std::string& db = args.db;
   // Read-write: FTS5's integrity check is a command SQLite counts as a write (it writes nothing).
   const Database database = open_existing(db, OpenMode::kReadWrite);
   const CheckReport report = database.check();
+  if (args.json) {
+    print_json({{"database", db}, {"ok", report.ok()}, {"faults", report.faults}});
+    return report.ok() ? kExitOk : kExitSomeFailed;
+  }
   if (report.ok()) {
     std::cout << "ok: " << db << " passed every check\n";
     return kExitOk;
   }
   for (const std::string& fault : report.faults) std::cout << "fault: " << fault << '\n';
-  std::cout << report.faults.size() << " faults found in " << db << '\n';
+  std::cout << counted(report.faults.size(), "fault", "faults") << " found in " << db << '\n';
   return kExitSomeFailed;
 }
 
 }  // namespace
 
 void add_check_command(CLI::App& app, Action& action) {
-  auto db = std::make_shared<std::string>();
+  auto args = std::make_shared<CheckArgs>();
   CLI::App* command = app.add_subcommand(
       "check", "Check the integrity of the database and its full-text index (exit 1 on a fault)");
-  add_database_option(*command, *db);
-  command->callback([db, &action] { action = [db] { return run_check(*db); }; });
+  add_database_option(*command, args->db);
+  command->add_flag("--json", args->json, "Print the report as JSON");
+  command->callback([args, &action] { action = [args] { return run_check(*args); }; });
 }
 
 }  // namespace articledb::cli

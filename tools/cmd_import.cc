@@ -38,12 +38,18 @@ class TerminalObserver : public ImportObserver {
     const double eta = rate > 0 ? static_cast<double>(p.total - p.done) / rate : 0;
     constexpr int kWidth = 30;
     const int filled = static_cast<int>(kWidth * p.done / p.total);
-    char line[160];
-    std::snprintf(line, sizeof line, "\r[%s%s] %llu/%llu files  %.0f files/s  ETA %d:%02d ",
+    // No rate or time left until there is something to estimate them from.
+    char estimate[64] = "";
+    if (p.done > 0 && p.seconds >= 0.5) {
+      std::snprintf(estimate, sizeof estimate, "  %.0f files/s  ETA %d:%02d", rate,
+                    static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+    }
+    char line[192];
+    std::snprintf(line, sizeof line, "\r[%s%s] %llu/%llu files%s ",
                   std::string(static_cast<std::size_t>(filled), '#').c_str(),
                   std::string(static_cast<std::size_t>(kWidth - filled), '.').c_str(),
                   static_cast<unsigned long long>(p.done), static_cast<unsigned long long>(p.total),
-                  rate, static_cast<int>(eta) / 60, static_cast<int>(eta) % 60);
+                  estimate);
     std::cerr << line << std::flush;
     shown_ = true;
   }
@@ -65,6 +71,10 @@ class TerminalObserver : public ImportObserver {
   bool shown_ = false;
 };
 
+// The most --max-file-size may allow: a file is held in memory while it is parsed, several
+// times over.
+constexpr std::uint64_t kMaxFileSizeLimit = 256u << 20;
+
 nlohmann::ordered_json to_json(const ImportSummary& s) {
   nlohmann::ordered_json problems = nlohmann::ordered_json::array();
   for (const Problem& p : s.problems) {
@@ -74,7 +84,9 @@ nlohmann::ordered_json to_json(const ImportSummary& s) {
                         {"severity", std::string(to_string(p.severity))},
                         {"message", p.message}});
   }
-  return {{"dry_run", s.dry_run},     {"run_id", s.run_id},   {"files", s.files},
+  const nlohmann::ordered_json run_id =
+      s.dry_run ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.run_id);
+  return {{"dry_run", s.dry_run},     {"run_id", run_id},     {"files", s.files},
           {"added", s.added},         {"updated", s.updated}, {"moved", s.moved},
           {"unchanged", s.unchanged}, {"removed", s.removed}, {"missing", s.missing},
           {"skipped", s.skipped},     {"failed", s.failed},   {"warnings", s.warnings},
@@ -118,12 +130,13 @@ int run_import(const ImportArgs& args) {
     std::cout << (s.dry_run ? "dry run, nothing written: " : "") << "added " << s.added
               << ", updated " << s.updated << ", moved " << s.moved << ", unchanged " << s.unchanged
               << ", removed " << s.removed << ", skipped " << s.skipped << ", failed " << s.failed
-              << " (" << s.files << " files";
-    if (s.warnings > 0) std::cout << ", " << s.warnings << " warnings";
+              << " (" << counted(s.files, "file", "files");
+    if (s.warnings > 0) std::cout << ", " << counted(s.warnings, "warning", "warnings");
     std::cout << ") in " << seconds << " s\n";
     if (s.missing > 0) {
-      std::cerr << "articledb: " << s.missing
-                << " articles have no file any more; run with --prune to remove them\n";
+      std::cerr << "articledb: " << counted(s.missing, "article has", "articles have")
+                << " no file any more; run with --prune to remove "
+                << (s.missing == 1 ? "it" : "them") << '\n';
     }
   }
   return s.failed > 0 ? kExitSomeFailed : kExitOk;
@@ -143,14 +156,16 @@ void add_import_command(CLI::App& app, Action& action) {
   command->add_flag("--force", args->force, "Read and import every file, changed or not");
   command->add_flag("--dry-run", args->dry_run, "Report what would change; write nothing");
   command
-      ->add_option(
-          "--jobs,-j", args->jobs,
-          "Threads that read and parse, the writing thread included (default: one per core)")
-      ->check(CLI::Range(0u, 1024u));
+      ->add_option("--jobs,-j", args->jobs,
+                   "Threads that read and parse, the writing thread included; 0 (the default): one "
+                   "per core")
+      ->check(whole_number(0, 1024))
+      ->type_name("N");
   command
       ->add_option("--max-file-size", args->max_file_size,
-                   "Reject larger files, in bytes (default: 16 MiB)")
-      ->check(CLI::PositiveNumber);
+                   "Reject larger files, in bytes (default: 16 MiB, at most 256 MiB)")
+      ->check(whole_number(1, kMaxFileSizeLimit))
+      ->type_name("BYTES");
   command->add_flag("--json", args->json, "Print the summary, with every problem, as JSON");
   command->add_flag("--quiet,-q", args->quiet, "No progress bar and no warnings");
   command->callback([args, &action] { action = [args] { return run_import(*args); }; });

@@ -32,14 +32,34 @@ int run_list(const ListArgs& args) {
                                            : nlohmann::ordered_json(page.next)}});
     return kExitOk;
   }
+  if (page.articles.empty()) {
+    std::cout << "no articles match\n";
+    if (args.query.after.empty()) report_unknown_filter_values(database, options.filter);
+    return kExitOk;
+  }
+  // Sorted by quality or heat: that column comes second, so the order can be seen.
+  const bool by_quality = options.sort == Sort::kQuality;
+  const bool by_heat = options.sort == Sort::kHeat;
   std::vector<std::vector<std::string>> rows;
   for (const Article& a : page.articles) {
     std::string topics;
     for (const Topic& t : a.topics) topics += (topics.empty() ? "" : ", ") + t.name;
-    rows.push_back({std::to_string(*a.id), date_of(a.published_at), shorten(a.title, 60),
-                    a.provider ? shorten(a.provider->name, 24) : "", shorten(topics, 40)});
+    std::vector<std::string> row{std::to_string(*a.id)};
+    if (by_quality) row.push_back(a.quality ? std::to_string(*a.quality) : "");
+    if (by_heat) row.push_back(a.heat ? std::to_string(*a.heat) : "");
+    for (std::string cell :
+         {date_of(a.published_at), shorten(a.title, 60),
+          a.provider ? shorten(a.provider->name, 24) : std::string(), shorten(topics, 40)}) {
+      row.push_back(std::move(cell));
+    }
+    rows.push_back(std::move(row));
   }
-  print_table({"id", "published", "title", "provider", "topics"}, rows, {0});
+  std::vector<std::string> header{"id"};
+  if (by_quality) header.push_back("quality");
+  if (by_heat) header.push_back("heat");
+  for (const char* name : {"published", "title", "provider", "topics"}) header.push_back(name);
+  print_table(header, rows,
+              by_quality || by_heat ? std::vector<std::size_t>{0, 1} : std::vector<std::size_t>{0});
   print_next_page_hint(page.next);
   return kExitOk;
 }

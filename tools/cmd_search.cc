@@ -34,7 +34,7 @@ nlohmann::ordered_json facets_json(const Facets& facets) {
 }
 
 void print_facets(const Facets& facets) {
-  std::cout << '\n' << facets.total << " matching articles\n";
+  std::cout << '\n' << counted(facets.total, "matching article", "matching articles") << '\n';
   auto print = [](const char* name, const std::vector<FacetCount>& counts) {
     if (counts.empty()) return;
     std::cout << name << ":";
@@ -75,10 +75,30 @@ int run_search(const SearchArgs& args) {
         {"next", results.next.empty() ? nlohmann::ordered_json(nullptr)
                                       : nlohmann::ordered_json(results.next)}};
     if (results.facets) out["facets"] = facets_json(*results.facets);
+    nlohmann::ordered_json suggestions = nlohmann::ordered_json::array();
+    for (const WordSuggestion& s : results.suggestions) {
+      suggestions.push_back({{"word", s.word}, {"suggestions", s.suggestions}});
+    }
+    out["suggestions"] = suggestions;
     print_json(out);
     return kExitOk;
   }
-  if (results.hits.empty()) std::cout << "no articles match\n";
+  if (results.hits.empty()) {
+    std::cout << "no articles match\n";
+    for (const WordSuggestion& s : results.suggestions) {
+      std::cout << "no article holds '" << s.word << "'; did you mean ";
+      for (std::size_t i = 0; i < s.suggestions.size(); ++i) {
+        std::cout << (i == 0                          ? ""
+                      : i + 1 == s.suggestions.size() ? " or "
+                                                      : ", ")
+                  << s.suggestions[i];
+      }
+      std::cout << "?\n";
+    }
+    if (args.query.after.empty()) report_unknown_filter_values(database, options.filter);
+  } else if (args.query.after.empty()) {
+    std::cout << "id  published  title  (provider)\n    best matching passage\n\n";
+  }
   for (const SearchHit& hit : results.hits) {
     const Article& a = hit.article;
     std::cout << *a.id << "  " << date_of(a.published_at) << "  " << a.title;

@@ -51,7 +51,7 @@ int run_show(const ShowArgs& args) {
     throw Error(ErrorCode::kNotFound, "no article with id, path or URL '" + args.what + "'");
   const Article& a = *found;
   if (args.json) {
-    print_json(article_json(a));
+    print_json(article_json(a, args.body));
     return kExitOk;
   }
   line("id", std::to_string(*a.id));

@@ -26,8 +26,14 @@ int run_stats(const StatsArgs& args) {
   if (args.json) {
     nlohmann::ordered_json tables = nlohmann::ordered_json::object();
     for (const auto& table : stats.tables) tables[table.name] = table.rows;
-    nlohmann::ordered_json collections = nlohmann::ordered_json::object();
-    for (const auto& collection : stats.collections) collections[collection.name] = collection.rows;
+    // A list, since articles outside any collection have no name to key them by.
+    nlohmann::ordered_json collections = nlohmann::ordered_json::array();
+    for (const auto& collection : stats.collections) {
+      collections.push_back(
+          {{"collection", collection.name.empty() ? nlohmann::ordered_json(nullptr)
+                                                  : nlohmann::ordered_json(collection.name)},
+           {"articles", collection.rows}});
+    }
     const nlohmann::ordered_json out = {{"database", args.db},
                                         {"schema_version", stats.schema_version},
                                         {"articles", stats.articles},

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <stdexcept>
 
 #include "articledb/error.h"
 
@@ -26,6 +27,32 @@ std::string group_digits(std::uint64_t value) {
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
     digits.insert(static_cast<std::size_t>(i), ",");
   return digits;
+}
+
+std::string counted(std::uint64_t count, const std::string& one, const std::string& many) {
+  return group_digits(count) + " " + (count == 1 ? one : many);
+}
+
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
+  CLI::Validator validator(
+      [low, high](std::string& text) -> std::string {
+        const std::string range =
+            "a whole number from " + group_digits(low) + " to " + group_digits(high);
+        if (text.empty() || text.size() > 20 ||
+            text.find_first_not_of("0123456789") != std::string::npos) {
+          return "'" + text + "' is not " + range;
+        }
+        std::uint64_t value = 0;
+        try {
+          value = std::stoull(text);
+        } catch (const std::out_of_range&) {
+          return text + " is not " + range;
+        }
+        if (value < low || value > high) return group_digits(value) + " is not " + range;
+        return {};
+      },
+      "");
+  return validator;
 }
 
 std::string human_bytes(std::int64_t bytes) {

@@ -2,6 +2,7 @@
 #ifndef ARTICLEDB_TOOLS_OUTPUT_H_
 #define ARTICLEDB_TOOLS_OUTPUT_H_
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -15,6 +16,13 @@ bool is_terminal(int fd);
 
 /// "1,234,567".
 std::string group_digits(std::uint64_t value);
+
+/// "1 file", "2 files": the count (digits grouped) and the word that goes with it.
+std::string counted(std::uint64_t count, const std::string& one, const std::string& many);
+
+/// A validator for a whole number from `low` to `high`, with a message that says so for
+/// anything else ("abc", "-1", 10^300); it adds nothing to the option's type in --help.
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
 
 /// "12.3 MB".
 std::string human_bytes(std::int64_t bytes);

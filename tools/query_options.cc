@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "articledb/error.h"
+#include "output.h"
 
 namespace articledb::cli {
 namespace {
@@ -90,7 +91,8 @@ void add_query_options(CLI::App& command, QueryArgs& args, const std::vector<std
       ->check(CLI::IsMember(sorts))
       ->default_str(sorts.front());
   command.add_option("--limit,-n", args.limit, "Results per page (1-1000, default 20)")
-      ->check(CLI::Range(std::size_t{1}, kMaxPageSize));
+      ->check(whole_number(1, kMaxPageSize))
+      ->type_name("N");
   command
       .add_option("--after", args.after, "Cursor of the next page, as printed by the previous one")
       ->type_name("CURSOR");
@@ -122,7 +124,7 @@ Sort sort_of(const std::string& name) {
   return Sort::kRelevance;
 }
 
-Json article_json(const Article& a) {
+Json article_json(const Article& a, bool with_body) {
   Json topics = Json::array();
   for (const Topic& t : a.topics)
     topics.push_back({{"id", optional_json(t.id)}, {"name", t.name}, {"slug", t.slug}});
@@ -165,13 +167,33 @@ Json article_json(const Article& a) {
               {"related", related},
               {"extra", parsed_json(a.extra_json)},
               {"repaired", parsed_json(a.repaired_json)}};
-  if (a.body) {
+  if (with_body) {  // null when the file has none, like every absent value
     static constexpr const char* kFormats[] = {"html", "markdown", "text"};
     out["body_format"] =
         a.body_format ? Json(kFormats[static_cast<int>(*a.body_format)]) : Json(nullptr);
-    out["body"] = *a.body;
+    out["body"] = a.body ? Json(*a.body) : Json(nullptr);
   }
   return out;
+}
+
+bool report_unknown_filter_values(const Database& database, const Filter& filter) {
+  const std::vector<UnknownFilterValue> unknown = database.unknown_filter_values(filter);
+  for (const UnknownFilterValue& u : unknown) {
+    std::cerr << "articledb: no " << u.field << " '" << u.value << "'";
+    if (!u.suggestions.empty()) {
+      std::cerr << "; did you mean ";
+      for (std::size_t i = 0; i < u.suggestions.size(); ++i) {
+        std::cerr << (i == 0                          ? ""
+                      : i + 1 == u.suggestions.size() ? " or "
+                                                      : ", ")
+                  << "'" << u.suggestions[i] << "'";
+      }
+      std::cerr << '?';
+    }
+    std::cerr << " ('articledb " << (u.field == "collection" ? "stats" : u.field + "s")
+              << "' lists them)\n";
+  }
+  return !unknown.empty();
 }
 
 void print_json(const Json& json) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "articledb/database.h"
 #include "articledb/query.h"
 
 namespace articledb::cli {
@@ -31,8 +32,13 @@ Filter filter_of(const QueryArgs& args);
 
 Sort sort_of(const std::string& name);
 
-/// JSON of an article, with the field names documented in the README.
-nlohmann::ordered_json article_json(const Article& article);
+/// JSON of an article, with the field names documented in the README; `body` and
+/// `body_format` (null when the file has no body) when `with_body`.
+nlohmann::ordered_json article_json(const Article& article, bool with_body = false);
+
+/// Tells on stderr about the filter values that name nothing, with what they may have meant.
+/// Returns whether there were any.
+bool report_unknown_filter_values(const Database& database, const Filter& filter);
 
 /// Prints JSON as UTF-8 (invalid bytes replaced) with a final newline.
 void print_json(const nlohmann::ordered_json& json);

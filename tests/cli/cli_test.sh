@@ -147,7 +147,11 @@ contains "$out" '"domain": "news.example.com"'
 # Hand damage is found by check.
 sqlite3 "$db" "INSERT INTO articles_fts(rowid, title) VALUES (999999, 'ghost')"
 expect 1 "$articledb" check --db "$db"
-contains "$out" "full-text rows without an article"
+contains "$out" "1 full-text row without an article (id 999999)"
+contains "$out" "1 fault found"
+expect 1 "$articledb" check --json --db "$db"
+valid_json "$out"
+contains "$out" '"ok": false'
 
 # A database from the future, and a file that is not a database.
 sqlite3 "$work/future.db" "PRAGMA application_id = 1094992433; PRAGMA user_version = 99; CREATE TABLE t(x);"
@@ -159,6 +163,82 @@ expect 2 "$articledb" import --db "$work/text.db" "$src"
 # $ARTICLEDB_DB is the default database.
 ARTICLEDB_DB="$db" expect 0 "$articledb" stats
 contains "$out" "$db"
+
+# --- A new user's first hour: the command line where people put things.
+# Options common to every command work before it, too.
+expect 0 "$articledb" --db "$db" stats
+contains "$out" "articles  12"
+expect 0 "$articledb" --json --db "$db" stats
+valid_json "$out"
+# Search syntax unquoted: excluded words and a leading '-'.
+expect 0 "$articledb" search --db "$db" open models -benchmarks
+contains "$out" "Open-weights language model"
+[[ "$out" == *"Benchmarks for small open models"* ]] && fail "-benchmarks did not exclude"
+expect 0 "$articledb" search --db "$db" -AI --limit 5
+expect 0 "$articledb" search -n 1 --db "$db" model
+contains "$out" "id  published  title"
+# Filters that match nothing say so, with what may have been meant.
+expect 0 "$articledb" list --db "$db" --topic nonexistingtopic
+contains "$out" "no articles match"
+contains "$err" "no topic 'nonexistingtopic'"
+expect 0 "$articledb" list --db "$db" --collection _news
+contains "$err" "did you mean 'news'"
+expect 0 "$articledb" list --db "$db" --provider nobody.example
+contains "$err" "no provider 'nobody.example'"
+# A provider by one word of its name; typos in words and options.
+expect 0 "$articledb" list --db "$db" --provider robots
+contains "$out" "Kitchen robots"
+expect 0 "$articledb" search --db "$db" "provider:robots" kitchen
+contains "$out" "Kitchen robots"
+expect 0 "$articledb" search --db "$db" embedings
+contains "$out" "did you mean embeddings"
+expect 0 "$articledb" search --json --db "$db" embedings
+valid_json "$out"
+contains "$out" '"suggestions"'
+expect 2 "$articledb" list --db "$db" --limt 3
+contains "$err" "did you mean --limit"
+expect 2 "$articledb" list --db "$db" --limit abc
+contains "$err" "'abc' is not a whole number from 1 to 1,000"
+expect 2 "$articledb" import --db "$db" --max-file-size 0 "$src"
+contains "$err" "0 is not a whole number"
+expect 0 "$articledb" import --help
+[[ "$out" == *"UINT"* ]] && fail "help shows CLI11's type names: $out"
+contains "$out" "one per core"
+# Database paths that cannot be.
+expect 2 "$articledb" stats --db "$work"
+contains "$err" "is a folder, not a database file"
+expect 2 "$articledb" import --db "$work/no/such/dir/x.db" "$src"
+contains "$err" "the folder '$work/no/such/dir' does not exist"
+# JSON: absent values are null, errors are JSON too, no empty keys.
+expect 0 "$articledb" show --json --body --db "$db" 2
+contains "$out" '"body": null'
+contains "$out" '"body_format": null'
+expect 0 "$articledb" import --dry-run --json --db "$db" "$src"
+contains "$out" '"run_id": null'
+expect 2 "$articledb" stats --json --db "$work/none.db"
+valid_json "$err"
+contains "$err" '"exit":2'
+expect 0 "$articledb" stats --json --db "$db"
+[[ "$out" == *'"":'* ]] && fail "stats --json has an empty key: $out"
+contains "$out" '"collection": "news"'
+# Words that agree with their numbers.
+mkdir -p "$work/one"
+cp "$src/_news/2023-06-02-gpu-supply.md" "$work/one/"
+expect 0 "$articledb" import --db "$work/one.db" "$work/one"
+contains "$out" "(1 file)"
+# Nothing left beside the database but the database.
+[ -e "$db-import.lock" ] && fail "the import lock file stayed behind"
+expect 0 "$articledb" list --db "$db"
+[ -e "$db-wal" ] || [ -e "$db-shm" ] && fail "a read-only command left -wal/-shm files"
+# Two names of one database share one import lock.
+ln -s "$db" "$work/link.db"
+expect 0 "$articledb" import --db "$work/link.db" "$src"
+[ -e "$db-import.lock" ] && fail "the lock through a link stayed behind"
+# A URL finds its article with or without a final '/'.
+expect 0 "$articledb" show --db "$db" https://newsletter.example.com/ai-weekly/2024-01-12
+contains "$out" "AI Weekly"
+expect 0 "$articledb" show --db "$db" https://news.example.com/ai/open-weights-model/
+contains "$out" "Open-weights language model"
 
 if [ "$failures" -gt 0 ]; then
   echo "$failures checks failed"

@@ -32,4 +32,9 @@ cmake --build "$work/readme/build" >/dev/null
 cp "$work/examples.db" "$work/readme/articles.db"
 (cd "$work/readme" && ./build/readme_example) > "$work/readme/out"
 grep -q "Kitchen robots learn from 10,000 hours of video" "$work/readme/out"
+# Without a database it says so and exits with a status, instead of aborting.
+status=0
+(cd "$work/readme" && ./build/readme_example no-such.db) 2> "$work/readme/err" || status=$?
+[ "$status" -eq 2 ] || { echo "the README's example exited $status without a database"; exit 1; }
+grep -q "no database at" "$work/readme/err"
 echo "installed package works; the README's example builds and runs"

@@ -107,8 +107,12 @@ TEST(DatabaseTest, CheckFindsHandMadeDamage) {
   }
   const CheckReport report = db.check();
   ASSERT_EQ(report.faults.size(), 2u);
-  EXPECT_NE(report.faults[0].find("full-text rows without an article"), std::string::npos);
-  EXPECT_NE(report.faults[1].find("topics without an article"), std::string::npos);
+  // Each fault names the rows at fault and what to do.
+  EXPECT_NE(report.faults[0].find("1 full-text row without an article (id 42)"), std::string::npos)
+      << report.faults[0];
+  EXPECT_NE(report.faults[0].find("'rebuild'"), std::string::npos) << report.faults[0];
+  EXPECT_NE(report.faults[1].find("1 topic without an article (id "), std::string::npos)
+      << report.faults[1];
 }
 
 TEST(DatabaseTest, IsMovable) {

@@ -92,6 +92,8 @@ class Database {
 
   /// The article whose canonical URL is that of `url` (scheme and host case, default port,
   /// fragment and tracking parameters do not matter); the oldest when several share it.
+  /// A final '/' on the path is part of the canonical URL; when no article has the form given,
+  /// the form with (or without) it is tried.
   std::optional<Article> article_by_url(std::string_view url, bool with_body = true) const;
 
   /// A page of articles matching `options.filter`, in `options.sort` order.
@@ -102,6 +104,10 @@ class Database {
   /// QuerySyntax::kPlain any text is accepted (an empty query finds nothing); with kRaw a
   /// malformed FTS5 query throws kQuerySyntax. Throws kInvalidArgument for a bad limit or cursor.
   SearchResults search(std::string_view query, const SearchOptions& options = {}) const;
+
+  /// The topics, providers and collection of `filter` that no article has, each with the
+  /// nearest that exist: why a listing is empty, and what the user may have meant.
+  std::vector<UnknownFilterValue> unknown_filter_values(const Filter& filter) const;
 
   /// Every topic with its number of articles, most used first.
   std::vector<TopicCount> topics() const;

@@ -19,7 +19,8 @@ struct Filter {
   std::vector<std::string> topics;
   /// false: an article needs any of `topics`; true: all of them. Default: false.
   bool all_topics = false;
-  /// Provider domains ("zdnet.com") or names ("ZDNet"); an article needs any of them.
+  /// Provider domains ("zdnet.com"), names ("The Hindu") or one word of a name ("hindu");
+  /// an article needs any of them.
   std::vector<std::string> providers;
   std::optional<std::string> collection;  ///< e.g. "news"
   std::optional<std::string> category;
@@ -103,10 +104,26 @@ struct Facets {
   std::vector<FacetCount> months;     ///< newest first; articles without a time are not counted
 };
 
+/// A word of a query that the index does not hold, with indexed words close to it.
+struct WordSuggestion {
+  std::string word;                      ///< as the index folds it ("pytroch")
+  std::vector<std::string> suggestions;  ///< nearest first, then the most used ("pytorch")
+};
+
 struct SearchResults {
   std::vector<SearchHit> hits;
   std::string next;              ///< cursor of the following page; empty on the last page
   std::optional<Facets> facets;  ///< when SearchOptions::facets
+  /// When nothing matched a plain query: for each of its words that no article holds, the
+  /// indexed words nearest to it (within two edits), if any.
+  std::vector<WordSuggestion> suggestions;
+};
+
+/// A value of a Filter that names nothing in the database, with the nearest that do.
+struct UnknownFilterValue {
+  std::string field;                     ///< "topic", "provider" or "collection"
+  std::string value;                     ///< as given
+  std::vector<std::string> suggestions;  ///< nearest first (at most 3)
 };
 
 struct TopicCount {

@@ -2,6 +2,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -18,6 +19,7 @@
 #include "search/snippet.h"
 #include "store/database_impl.h"
 #include "store/sqlite.h"
+#include "util/edit_distance.h"
 
 namespace articledb {
 namespace {
@@ -605,6 +607,85 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
   return page;
 }
 
+// Up to `count` of `candidates` (value, weight) within `limit` edits of `word`: nearest first,
+// then the heaviest. Compared in folded form.
+std::vector<std::string> nearest(
+    const std::string& word, const std::vector<std::pair<std::string, std::int64_t>>& candidates,
+    std::size_t limit, std::size_t count) {
+  struct Near {
+    std::size_t distance;
+    std::int64_t weight;
+    const std::string* value;
+  };
+  std::vector<Near> near;
+  for (const auto& [value, weight] : candidates) {
+    const std::size_t distance = util::edit_distance(word, value, limit);
+    if (distance <= limit && value != word) near.push_back({distance, weight, &value});
+  }
+  std::sort(near.begin(), near.end(), [](const Near& a, const Near& b) {
+    if (a.distance != b.distance) return a.distance < b.distance;
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return *a.value < *b.value;
+  });
+  std::vector<std::string> out;
+  for (const Near& n : near) {
+    if (out.size() == count) break;
+    if (std::find(out.begin(), out.end(), *n.value) == out.end()) out.push_back(*n.value);
+  }
+  return out;
+}
+
+// Words of a plain query that no article holds, with the indexed words nearest to each: from
+// the terms beginning with the word's first letter (a range of the index's vocabulary).
+std::vector<WordSuggestion> suggest_words(Database::Impl& impl, const query::ParsedQuery& parsed) {
+  constexpr std::size_t kMaxSuggested = 8;  // words of one query looked at
+  constexpr std::size_t kCandidates = 50'000;
+  SQLite::Database& db = *impl.db;
+  std::vector<WordSuggestion> out;
+  std::vector<std::string> seen;
+  for (const query::Clause& clause : parsed.clauses) {
+    if (clause.negated) continue;
+    for (const query::Term& term : clause.any) {
+      if (term.prefix || seen.size() >= kMaxSuggested) continue;
+      std::vector<std::string> tokens;
+      impl.tokenizer().tokenize(term.text, [&](std::string_view t) { tokens.emplace_back(t); });
+      for (const std::string& token : tokens) {
+        if (std::find(seen.begin(), seen.end(), token) != seen.end()) continue;
+        seen.push_back(token);
+        SQLite::Statement& known = impl.statement("SELECT 1 FROM search_terms WHERE term = ?1");
+        known.bind(1, token);
+        const bool held = known.executeStep();
+        known.reset();
+        if (held || token.size() < 3) continue;
+        // The first letter, whole (UTF-8), and the next value after it: the range of terms.
+        std::size_t first = 1;
+        while (first < token.size() && (static_cast<unsigned char>(token[first]) & 0xC0) == 0x80) {
+          ++first;
+        }
+        std::string low = token.substr(0, first);
+        std::string high = low;
+        high.back() = static_cast<char>(static_cast<unsigned char>(high.back()) + 1);
+        SQLite::Statement range(db,
+                                "SELECT term, df FROM search_terms WHERE term >= ?1 AND term < ?2 "
+                                "AND length(term) BETWEEN ?3 AND ?4 LIMIT ?5");
+        range.bind(1, low);
+        range.bind(2, high);
+        range.bind(3, static_cast<std::int64_t>(token.size()) - 2);
+        range.bind(4, static_cast<std::int64_t>(token.size()) + 2);
+        range.bind(5, static_cast<std::int64_t>(kCandidates));
+        std::vector<std::pair<std::string, std::int64_t>> candidates;
+        while (range.executeStep()) {
+          candidates.emplace_back(range.getColumn(0).getString(), range.getColumn(1).getInt64());
+        }
+        const std::size_t limit = token.size() <= 4 ? 1 : 2;
+        std::vector<std::string> near = nearest(token, candidates, limit, 3);
+        if (!near.empty()) out.push_back({token, std::move(near)});
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<Article> Database::article(std::int64_t id, bool with_body) const {
@@ -650,11 +731,32 @@ std::optional<Article> Database::article_by_url(std::string_view url, bool with_
   Impl& impl = *impl_;
   return store::guarded("cannot find article by URL", [&]() -> std::optional<Article> {
     SQLite::Statement& q = impl.statement("SELECT min(id) FROM articles WHERE canonical_url = ?1");
-    q.bind(1, *canonical);
-    if (!q.executeStep() || q.getColumn(0).isNull()) return std::nullopt;
-    const std::int64_t id = q.getColumn(0).getInt64();
-    q.reset();
-    return query::read_article(impl, id, with_body);
+    auto find = [&q](const std::string& form) -> std::optional<std::int64_t> {
+      q.reset();
+      q.bind(1, form);
+      std::optional<std::int64_t> id;
+      if (q.executeStep() && !q.getColumn(0).isNull()) id = q.getColumn(0).getInt64();
+      q.reset();
+      return id;
+    };
+    // A final '/' is part of a URL (servers may answer the two forms differently), but a
+    // lookup that finds nothing tries the other form: users copy URLs with or without it.
+    std::optional<std::int64_t> id = find(*canonical);
+    if (!id) {
+      const std::string& url_text = *canonical;
+      const std::size_t authority = url_text.find("://");
+      const std::size_t path =
+          authority == std::string::npos ? std::string::npos : url_text.find('/', authority + 3);
+      const bool plain_path = path != std::string::npos &&
+                              url_text.find_first_of("?#") == std::string::npos &&
+                              path + 1 < url_text.size();  // not the root
+      if (plain_path) {
+        id =
+            find(url_text.back() == '/' ? url_text.substr(0, url_text.size() - 1) : url_text + '/');
+      }
+    }
+    if (!id) return std::nullopt;
+    return query::read_article(impl, *id, with_body);
   });
 }
 
@@ -816,6 +918,9 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
           source.ranked ? sampled_facets(impl, parsed, source.match, filters, options.facet_limit)
                         : facets_of(impl, source, options.facet_limit);
     }
+    if (results.hits.empty() && options.after.empty() && parsed) {
+      results.suggestions = suggest_words(impl, *parsed);
+    }
     return results;
   } catch (const SQLite::Exception& e) {
     if (options.syntax == QuerySyntax::kRaw && is_syntax_error(e)) {
@@ -826,6 +931,70 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
     }
     throw store::translate(e, "search failed");
   }
+}
+
+std::vector<UnknownFilterValue> Database::unknown_filter_values(const Filter& filter) const {
+  Impl& impl = *impl_;
+  normalize::TextNormalizer& text = impl.text();
+  return store::guarded("cannot check the filter", [&] {
+    std::vector<UnknownFilterValue> out;
+    auto exists = [&](const std::string& sql, const std::vector<query::SqlValue>& values) {
+      SQLite::Statement& q = impl.statement(sql);
+      query::bind_values(q, values);
+      const bool found = q.executeStep();
+      q.reset();
+      return found;
+    };
+    auto all = [&](const std::string& sql) {
+      std::vector<std::pair<std::string, std::int64_t>> values;
+      SQLite::Statement q(*impl.db, sql);
+      while (q.executeStep()) {
+        values.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getInt64());
+      }
+      return values;
+    };
+    auto lower = [](std::string value) {
+      for (char& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      return value;
+    };
+    if (!filter.topics.empty()) {
+      const auto slugs = all(
+          "SELECT t.slug, count(*) FROM topics AS t JOIN article_topics AS l ON l.topic_id = t.id "
+          "GROUP BY t.id");
+      for (const std::string& topic : filter.topics) {
+        if (exists("SELECT 1 FROM topics WHERE key = ?1 OR slug = ?2",
+                   {text.fold_key(topic), lower(topic)})) {
+          continue;
+        }
+        out.push_back({"topic", topic, nearest(text.slug(topic), slugs, 3, 3)});
+      }
+    }
+    for (const std::string& provider : filter.providers) {
+      Filter one;
+      one.providers = {provider};
+      const query::Conditions c = query::filter_conditions(one, text);
+      if (exists("SELECT 1 FROM articles AS a" + c.where() + " LIMIT 1", c.values)) continue;
+      const auto names =
+          all("SELECT coalesce(p.domain, p.name), count(*) FROM providers AS p JOIN articles AS a "
+              "ON a.provider_id = p.id GROUP BY p.id");
+      out.push_back({"provider", provider, nearest(lower(provider), names, 3, 3)});
+    }
+    if (filter.collection &&
+        !exists("SELECT 1 FROM articles WHERE collection = ?1 LIMIT 1", {*filter.collection})) {
+      const auto collections =
+          all("SELECT collection, count(*) FROM articles WHERE collection IS NOT NULL GROUP BY 1");
+      std::string wanted = *filter.collection;
+      if (!wanted.empty() && wanted.front() == '_') wanted.erase(0, 1);  // "_news": the folder
+      std::vector<std::string> near = nearest(wanted, collections, 3, 3);
+      if (wanted != *filter.collection &&
+          std::any_of(collections.begin(), collections.end(),
+                      [&](const auto& c) { return c.first == wanted; })) {
+        near.insert(near.begin(), wanted);
+      }
+      out.push_back({"collection", *filter.collection, std::move(near)});
+    }
+    return out;
+  });
 }
 
 std::vector<TopicCount> Database::topics() const {

@@ -49,9 +49,11 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
     }
   }
   if (!filter.providers.empty()) {
-    // A provider is named by its domain, or by a name: the provider's or the article's own.
+    // A provider is named by its domain, or by a name: the provider's or the article's own,
+    // or one or more whole words of the provider's name ("hindu" for "The Hindu").
     std::vector<SqlValue> values;
     std::vector<SqlValue> names;
+    std::string words;
     for (const auto& provider : filter.providers) {
       const auto domain = text.domain(provider);
       values.push_back(domain ? *domain : std::string());
@@ -59,9 +61,14 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
     }
     for (auto& name : names) values.push_back(name);
     for (const auto& provider : filter.providers) values.push_back(provider);
+    for (auto& name : names) {
+      values.push_back(name);
+      words += " OR instr(' ' || name_key || ' ', ' ' || ? || ' ') > 0";
+    }
     const std::string n = placeholders(filter.providers.size());
     c.add("(a.provider_id IN (SELECT id FROM providers WHERE domain IN (" + n +
-              ") OR name_key IN (" + n + ")) OR a.provider_name IN (" + n + "))",
+              ") OR name_key IN (" + n + ")) OR a.provider_name IN (" + n +
+              ") OR a.provider_id IN (SELECT id FROM providers WHERE 0" + words + "))",
           std::move(values));
   }
   if (filter.collection) c.add("a.collection = ?", {*filter.collection});

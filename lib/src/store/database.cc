@@ -130,38 +130,66 @@ CheckReport Database::check() const {
         report.faults.push_back(std::string("articles_fts integrity-check: ") + e.what());
       }
     }
+    // Each probe lists the rows at fault (their ids, the first few named in the message).
     struct Probe {
-      const char* what;
-      const char* sql;
+      const char* one;   // "article without a full-text row"
+      const char* many;  // "articles without a full-text row"
+      const char* sql;   // the ids at fault
+      const char* fix;
     };
+    static constexpr const char* kRebuildIndex =
+        "rebuild the index in the shell: INSERT INTO articles_fts(articles_fts) "
+        "VALUES('rebuild')";
+    static constexpr const char* kReimport =
+        "the next 'articledb import --force' of the folders rewrites them";
     static constexpr Probe kProbes[] = {
-        {"articles without a full-text row",
-         "SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)"},
-        {"full-text rows without an article",
-         "SELECT count(*) FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)"},
-        {"articles whose indexed topics (topics_text) differ from their topic links",
-         "SELECT count(*) FROM articles AS a WHERE a.topics_text IS NOT "
-         "(SELECT topics FROM article_topic_names WHERE article_id = a.id)"},
-        {"topic links without an article",
-         "SELECT count(*) FROM article_topics WHERE article_id NOT IN (SELECT id FROM articles)"},
-        {"topic links without a topic",
-         "SELECT count(*) FROM article_topics WHERE topic_id NOT IN (SELECT id FROM topics)"},
-        {"images without an article",
-         "SELECT count(*) FROM images WHERE article_id NOT IN (SELECT id FROM articles)"},
-        {"related entries without an article",
-         "SELECT count(*) FROM related WHERE article_id NOT IN (SELECT id FROM articles)"},
-        {"topics without an article",
-         "SELECT count(*) FROM topics WHERE id NOT IN (SELECT topic_id FROM article_topics)"},
-        {"providers without an article or related entry",
-         "SELECT count(*) FROM providers WHERE id NOT IN "
+        {"article without a full-text row", "articles without a full-text row",
+         "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)",
+         kRebuildIndex},
+        {"full-text row without an article", "full-text rows without an article",
+         "SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT id FROM articles)",
+         kRebuildIndex},
+        {"article whose indexed topics (topics_text) differ from its topic links",
+         "articles whose indexed topics (topics_text) differ from their topic links",
+         "SELECT a.id FROM articles AS a WHERE a.topics_text IS NOT "
+         "(SELECT topics FROM article_topic_names WHERE article_id = a.id)",
+         kReimport},
+        {"topic link without an article", "topic links without an article",
+         "SELECT article_id FROM article_topics WHERE article_id NOT IN (SELECT id FROM articles)",
+         kReimport},
+        {"topic link without a topic", "topic links without a topic",
+         "SELECT article_id FROM article_topics WHERE topic_id NOT IN (SELECT id FROM topics)",
+         kReimport},
+        {"image without an article", "images without an article",
+         "SELECT id FROM images WHERE article_id NOT IN (SELECT id FROM articles)", kReimport},
+        {"related entry without an article", "related entries without an article",
+         "SELECT id FROM related WHERE article_id NOT IN (SELECT id FROM articles)", kReimport},
+        {"topic without an article", "topics without an article",
+         "SELECT id FROM topics WHERE id NOT IN (SELECT topic_id FROM article_topics)", kReimport},
+        {"provider without an article or related entry",
+         "providers without an article or related entry",
+         "SELECT id FROM providers WHERE id NOT IN "
          "(SELECT provider_id FROM articles WHERE provider_id IS NOT NULL) AND id NOT IN "
-         "(SELECT provider_id FROM related WHERE provider_id IS NOT NULL)"},
-        {"articles whose root is missing",
-         "SELECT count(*) FROM articles WHERE root_id NOT IN (SELECT id FROM roots)"},
+         "(SELECT provider_id FROM related WHERE provider_id IS NOT NULL)",
+         kReimport},
+        {"article whose root is missing", "articles whose root is missing",
+         "SELECT id FROM articles WHERE root_id NOT IN (SELECT id FROM roots)", kReimport},
     };
+    constexpr std::int64_t kNamed = 5;
     for (const Probe& probe : kProbes) {
-      const auto count = db.execAndGet(probe.sql).getInt64();
-      if (count != 0) report.faults.push_back(std::to_string(count) + " " + probe.what);
+      SQLite::Statement ids(db, probe.sql);
+      std::int64_t count = 0;
+      std::string named;
+      while (ids.executeStep()) {
+        if (count < kNamed) {
+          named += (named.empty() ? "" : ", ") + ids.getColumn(0).getString();
+        }
+        ++count;
+      }
+      if (count == 0) continue;
+      report.faults.push_back(std::to_string(count) + " " + (count == 1 ? probe.one : probe.many) +
+                              " (id " + named + (count > kNamed ? ", ..." : "") + "); " +
+                              probe.fix);
     }
     return report;
   });

@@ -4,14 +4,16 @@
 
 #include <chrono>
 #include <filesystem>
+#include <string>
 
 namespace articledb::store {
 
 /// An exclusive advisory lock (flock) on "<database>-import.lock", held for a whole import run.
 /// SQLite's own lock is taken per transaction, so two runs would otherwise interleave their
-/// batches, each working from a stale view of the other's files. The lock goes with the
-/// process, so a crashed run leaves none behind. The file itself is left in place (removing it
-/// would race with a run that has just opened it). For ":memory:" databases nothing is locked.
+/// batches, each working from a stale view of the other's files. The lock file is named after
+/// the database's real path (symbolic links resolved), exists only while a run holds it, and
+/// goes with the process, so a crashed run leaves no lock behind (at most the file, which the
+/// next run takes over). For ":memory:" databases nothing is locked.
 class ImportLock {
  public:
   /// Waits up to `timeout` for the lock; throws Error(kBusy) if another run keeps it, or
@@ -22,6 +24,7 @@ class ImportLock {
   ImportLock& operator=(const ImportLock&) = delete;
 
  private:
+  std::string path_;
   int fd_ = -1;
 };
 

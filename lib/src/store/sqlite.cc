@@ -131,14 +131,50 @@ void migrate(SQLite::Database& db) {
   transaction.commit();
 }
 
+namespace {
+
+// Clear words for the commonest mistakes with a database path, before SQLite's own.
+void check_location(const std::filesystem::path& path, bool read_only) {
+  const std::string name = path.string();
+  if (name.empty() || name == ":memory:" || name.rfind("file:", 0) == 0) return;
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (std::filesystem::is_directory(status)) {
+    throw Error(ErrorCode::kIo, quoted(path) +
+                                    " is a folder, not a database file; name a file, e.g. " +
+                                    quoted(path / "articles.db"));
+  }
+  if (std::filesystem::exists(status)) return;
+  if (read_only) {
+    throw Error(ErrorCode::kIo, "no database at " + quoted(path));
+  }
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  const auto folder_status = std::filesystem::status(folder, error);
+  if (!std::filesystem::exists(folder_status)) {
+    throw Error(ErrorCode::kIo, "cannot create database " + quoted(path) + ": the folder " +
+                                    quoted(folder) + " does not exist; create it first");
+  }
+  if (!std::filesystem::is_directory(folder_status)) {
+    throw Error(ErrorCode::kIo, "cannot create database " + quoted(path) + ": " + quoted(folder) +
+                                    " is not a folder");
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
                                                   const OpenOptions& options) {
   const bool read_only = options.mode == OpenMode::kReadOnly;
   const std::string context = "cannot open database " + quoted(path);
+  check_location(path, read_only);
   std::unique_ptr<SQLite::Database> db;
   try {
+    // Readers open read-write where the file allows it (SQLite falls back to read-only where
+    // not) and set query_only: the last connection to close then removes the -wal and -shm
+    // files, which a read-only connection would leave behind.
     const int flags =
-        read_only ? SQLite::OPEN_READONLY : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+        read_only ? SQLite::OPEN_READWRITE : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     db = std::make_unique<SQLite::Database>(path.string(), flags | SQLite::OPEN_NOMUTEX,
                                             static_cast<int>(options.busy_timeout.count()));
   } catch (const SQLite::Exception& e) {
