@@ -240,6 +240,39 @@ contains "$out" "AI Weekly"
 expect 0 "$articledb" show --db "$db" https://news.example.com/ai/open-weights-model/
 contains "$out" "Open-weights language model"
 
+# Shell completion and the man page come from the tool's own options: each lists every command
+# and every option that --help shows.
+expect 0 "$articledb" generate bash
+printf '%s\n' "$out" > "$work/articledb.bash"
+bash -n "$work/articledb.bash" || fail "the bash completion is not valid bash"
+bash_completion=$out
+expect 0 "$articledb" generate zsh
+zsh_completion=$out
+contains "$zsh_completion" "#compdef articledb"
+expect 0 "$articledb" generate man
+man_page=$out
+contains "$man_page" ".TH ARTICLEDB 1"
+if command -v groff >/dev/null; then
+  warnings=$(printf '%s\n' "$man_page" | groff -man -Tutf8 -ww 2>&1 >/dev/null)
+  [ -z "$warnings" ] || fail "groff warns about the man page: $warnings"
+fi
+for command in import search list show topics providers stats check; do
+  contains "$bash_completion" "$command)"
+  contains "$zsh_completion" "    $command)"
+  contains "$man_page" ".SS \"$command"
+  "$articledb" "$command" --help | grep -oE -- '--[a-z][a-z-]+' | sort -u > "$work/options"
+  while read -r option; do
+    contains "$bash_completion" "$option"
+    contains "$zsh_completion" "'$option["
+    contains "$man_page" "$(sed 's/-/\\-/g' <<<"$option")"
+  done < "$work/options"
+done
+# Completing a command and an option in bash.
+completed=$(bash -c 'source "$1"; COMP_WORDS=(articledb sea); COMP_CWORD=1; _articledb; echo "${COMPREPLY[*]}"' _ "$work/articledb.bash")
+[ "$completed" = "search" ] || fail "bash completes 'sea' to '$completed'"
+completed=$(bash -c 'source "$1"; COMP_WORDS=(articledb list --so); COMP_CWORD=2; _articledb; echo "${COMPREPLY[*]}"' _ "$work/articledb.bash")
+[ "$completed" = "--sort" ] || fail "bash completes 'list --so' to '$completed'"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures checks failed"
   exit 1

@@ -18,6 +18,10 @@ cmake -S "$root/examples/consumer" -B "$work/consumer" -G Ninja \
   -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$work/consumer" >/dev/null
 
+for installed in share/man/man1/articledb.1 share/bash-completion/completions/articledb \
+  share/zsh/site-functions/_articledb; do
+  [ -s "$work/prefix/$installed" ] || { echo "not installed: $installed"; exit 1; }
+done
 "$work/prefix/bin/articledb" import --quiet --db "$work/examples.db" "$root/examples/articles" >/dev/null
 output=$("$work/consumer/search_titles" "$work/examples.db" "open models")
 echo "$output"
