@@ -73,23 +73,31 @@ void add_query_options(CLI::App& command, QueryArgs& args, const std::vector<std
       .add_option("--provider", args.providers,
                   "Only articles of this provider (domain or name; repeatable)")
       ->type_name("PROVIDER");
-  command.add_option("--collection", args.collection, "Only this collection, e.g. news");
-  command.add_option("--category", args.category, "Only this category");
-  command.add_option("--type", args.type, "Only this type, e.g. article, video, course");
+  command.add_option("--collection", args.collection, "Only this collection, e.g. news")
+      ->type_name("NAME");
+  command.add_option("--category", args.category, "Only this category")->type_name("NAME");
+  command.add_option("--type", args.type, "Only this type, e.g. article, video, course")
+      ->type_name("TYPE");
+  // The accepted values are in the type name; the validators add nothing to it.
+  const std::vector<std::string> booleans{"true", "false", "yes", "no"};
   command.add_option("--published", args.published, "Only articles that say published: true/false")
-      ->check(CLI::IsMember({"true", "false", "yes", "no"}));
+      ->check(CLI::IsMember(booleans).description(""))
+      ->type_name("true|false");
   command
       .add_option("--removed", args.removed, "Only removed (true) or not removed (false) articles")
-      ->check(CLI::IsMember({"true", "false", "yes", "no"}));
+      ->check(CLI::IsMember(booleans).description(""))
+      ->type_name("true|false");
   command.add_option("--since", args.since, "Published at or after this date/time (UTC)")
       ->type_name("DATE");
   command.add_option("--until", args.until, "Published before this date/time (UTC)")
       ->type_name("DATE");
   command.add_option("--min-quality", args.min_quality, "Quality at least N")->type_name("N");
   command.add_option("--min-heat", args.min_heat, "Heat at least N")->type_name("N");
-  command.add_option("--sort", args.sort, "Order: " + CLI::detail::join(sorts, ", "))
-      ->check(CLI::IsMember(sorts))
-      ->default_str(sorts.front());
+  command
+      .add_option("--sort", args.sort,
+                  "Order: " + CLI::detail::join(sorts, ", ") + " (default: " + sorts.front() + ")")
+      ->check(CLI::IsMember(sorts).description(""))
+      ->type_name("ORDER");
   command.add_option("--limit,-n", args.limit, "Results per page (1-1000, default 20)")
       ->check(whole_number(1, kMaxPageSize))
       ->type_name("N");
