@@ -62,6 +62,11 @@ int run_search(const SearchArgs& args) {
     options.highlight_close = "\033[0m";
   }
   const SearchResults results = database.search(text, options);
+  if (!args.query.json) {
+    for (const std::string& warning : results.warnings) {
+      std::cerr << "articledb: warning: " << warning << '\n';
+    }
+  }
 
   if (args.query.json) {
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
@@ -80,6 +85,7 @@ int run_search(const SearchArgs& args) {
       suggestions.push_back({{"word", s.word}, {"suggestions", s.suggestions}});
     }
     out["suggestions"] = suggestions;
+    out["warnings"] = results.warnings;
     print_json(out);
     return kExitOk;
   }

@@ -338,6 +338,46 @@ TEST_F(QueriesTest, HostileQueriesNeverFail) {
   EXPECT_TRUE(db_->search("🙂").hits.empty());
 }
 
+TEST_F(QueriesTest, QueriesPastTheirLimitsAreCutOrRefused) {
+  // 10,000 OR-ed words: the first 64 are searched, with a warning.
+  std::string many;
+  for (int i = 0; i < 10'000; ++i) many += (i == 0 ? "widgets" : " OR word" + std::to_string(i));
+  SearchOptions facets;
+  facets.facets = true;
+  const SearchResults cut = db_->search(many, facets);
+  EXPECT_FALSE(cut.hits.empty());
+  ASSERT_FALSE(cut.warnings.empty());
+  EXPECT_NE(cut.warnings[0].find("bytes"), std::string::npos) << cut.warnings[0];
+  EXPECT_TRUE(db_->search("widgets").warnings.empty());
+
+  // A raw query longer than the limit, and too many topics, are refused.
+  SearchOptions raw;
+  raw.syntax = QuerySyntax::kRaw;
+  std::string near = "NEAR(";
+  while (near.size() < 100'000) near += "widgets quantum ";
+  near += ")";
+  EXPECT_EQ(testing::error_code_of([&] { db_->search(near, raw); }), ErrorCode::kQueryTooComplex);
+  SearchOptions topics;
+  for (int i = 0; i < 2000; ++i) topics.filter.topics.push_back("t" + std::to_string(i));
+  EXPECT_EQ(testing::error_code_of([&] { db_->search("widgets", topics); }),
+            ErrorCode::kQueryTooComplex);
+  ListOptions list;
+  list.filter.topics = topics.filter.topics;
+  EXPECT_EQ(testing::error_code_of([&] { db_->list(list); }), ErrorCode::kQueryTooComplex);
+  std::string in_text;
+  for (int i = 0; i < 2000; ++i) in_text += "topic:t" + std::to_string(i) + " ";
+  EXPECT_EQ(testing::error_code_of([&] { db_->search(in_text); }), ErrorCode::kQueryTooComplex);
+
+  // Lower limits, set when the database is opened.
+  OpenOptions strict;
+  strict.mode = OpenMode::kReadOnly;
+  strict.limits.max_terms = 2;
+  const Database narrow(dir_->path() / "q.db", strict);
+  const SearchResults two = narrow.search("widgets quantum story");
+  ASSERT_EQ(two.warnings.size(), 1u);
+  EXPECT_NE(two.warnings[0].find("more than 2 words"), std::string::npos);
+}
+
 TEST_F(QueriesTest, RawQueriesReportSyntaxErrors) {
   SearchOptions raw;
   raw.syntax = QuerySyntax::kRaw;

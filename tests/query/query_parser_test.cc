@@ -65,6 +65,36 @@ TEST(QueryParserTest, LongTextIsCappedAtMaxClauses) {
   EXPECT_EQ(parse_query(text).clauses.size(), kMaxClauses);
 }
 
+TEST(QueryParserTest, LimitsCutTheTextWithANote) {
+  std::string many;
+  for (int i = 0; i < 10'000; ++i) many += (i == 0 ? "" : " OR ") + ("w" + std::to_string(i));
+  const ParsedQuery terms = parse_query(many, {1u << 20, 64, 8});
+  std::size_t kept = 0;
+  for (const Clause& clause : terms.clauses) kept += clause.any.size();
+  EXPECT_EQ(kept, 64u);
+  ASSERT_EQ(terms.notes.size(), 1u);
+  EXPECT_NE(terms.notes[0].find("more than 64 words"), std::string::npos);
+
+  std::string prefixes;
+  for (int i = 0; i < 20; ++i) prefixes += "p" + std::to_string(i) + "* ";
+  const ParsedQuery expanded = parse_query(prefixes, {4096, 64, 8});
+  std::size_t prefix_terms = 0;
+  for (const Clause& clause : expanded.clauses) prefix_terms += clause.any.front().prefix ? 1 : 0;
+  EXPECT_EQ(prefix_terms, 8u);
+  EXPECT_EQ(expanded.clauses.size(), 20u);
+  ASSERT_EQ(expanded.notes.size(), 1u);
+
+  const std::string long_text = std::string(5000, 'a') + " b";
+  const ParsedQuery cut = parse_query(long_text, {100, 64, 8});
+  ASSERT_EQ(cut.clauses.size(), 1u);
+  EXPECT_EQ(cut.clauses[0].any[0].text.size(), 100u);
+  EXPECT_NE(cut.notes.at(0).find("longer than 100 bytes"), std::string::npos);
+  // Cut at the start of a character, never inside one.
+  const ParsedQuery utf8 = parse_query("é" + std::string(200, 'x'), {1, 64, 8});
+  EXPECT_TRUE(utf8.clauses.empty());
+  EXPECT_TRUE(parse_query("plain words").notes.empty());
+}
+
 // Every expression the parser makes is valid FTS5, whatever the input.
 TEST(QueryParserTest, GeneratedExpressionsAreAlwaysValidFts5) {
   SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);

@@ -187,6 +187,33 @@ TEST_F(RankingTest, TopTwentyStaysExactThroughIncrementalImportsAndShellEdits) {
   expect_exact("after a rebuild");
 }
 
+// A query that runs past QueryLimits::max_time stops with kQueryTooComplex, and the
+// connection serves the next one.
+TEST_F(RankingTest, AQueryPastItsTimeBudgetStops) {
+  OpenOptions options;
+  options.mode = OpenMode::kReadOnly;
+  options.limits.max_time = std::chrono::milliseconds(1);
+  const Database db(path(), options);
+  SearchOptions heavy;
+  heavy.syntax = QuerySyntax::kRaw;
+  heavy.facets = true;
+  heavy.sort = Sort::kOldest;
+  ErrorCode code{};
+  std::string message;
+  try {
+    for (int i = 0; i < 20; ++i) db.search("a* OR b* OR c* OR d* OR e* OR f* OR g* OR h*", heavy);
+  } catch (const Error& e) {
+    code = e.code();
+    message = e.what();
+  }
+  EXPECT_EQ(code, ErrorCode::kQueryTooComplex);
+  EXPECT_NE(message.find("QueryLimits::max_time"), std::string::npos) << message;
+  OpenOptions relaxed;
+  relaxed.mode = OpenMode::kReadOnly;
+  const Database normal(path(), relaxed);
+  EXPECT_FALSE(normal.search("a* OR b*", heavy).hits.empty());
+}
+
 TEST_F(RankingTest, RebuildsOnOneOrManyThreadsAgree) {
   auto rebuild = [](const fs::path& file, unsigned jobs) {
     SQLite::Database sql(file.string(), SQLite::OPEN_READWRITE);

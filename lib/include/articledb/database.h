@@ -27,6 +27,8 @@ struct OpenOptions {
   /// How long to wait for another connection's lock before failing with ErrorCode::kBusy.
   /// Default: 5 seconds.
   std::chrono::milliseconds busy_timeout{5000};
+  /// What one search or listing may ask for and spend.
+  QueryLimits limits;
 };
 
 /// Row counts and extent of a database, as `articledb stats` prints them.

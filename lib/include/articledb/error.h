@@ -21,6 +21,7 @@ enum class ErrorCode {
   kQuerySyntax,      ///< a raw full-text query that SQLite's FTS5 rejects
   kNotFound,         ///< no article with the requested id, path or URL
   kDatabase,         ///< any other SQLite failure
+  kQueryTooComplex,  ///< a query past one of the QueryLimits (the message says which)
 };
 
 /// Returns a stable lower-case name for `code`, e.g. "busy".

@@ -2,6 +2,7 @@
 #ifndef ARTICLEDB_QUERY_H_
 #define ARTICLEDB_QUERY_H_
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -39,6 +40,26 @@ enum class Sort {
   kOldest,
   kQuality,  ///< highest quality first; articles without one come last
   kHeat,
+};
+
+/// Bounds on one search or listing, so that text from a stranger cannot hold a core or the
+/// memory for long. No everyday query comes near them.
+struct QueryLimits {
+  /// Bytes of query text read. Plain text beyond it is left out (with a warning); a longer
+  /// raw query is refused. Default: 4096.
+  std::size_t max_query_bytes = 4096;
+  /// Words and phrases of a plain query, OR-ed ones included; the rest are left out, with a
+  /// warning. Default: 64.
+  std::size_t max_terms = 64;
+  /// Prefix words (`embed*`) of a plain query, each of which may expand to many terms; the
+  /// rest are searched as whole words, with a warning. Default: 8.
+  std::size_t max_prefix_terms = 8;
+  /// Topic and provider values, from the Filter and from `topic:`/`provider:` in the text
+  /// together; more are refused. Default: 64.
+  std::size_t max_filters = 64;
+  /// Time one call may run before it stops with ErrorCode::kQueryTooComplex; zero for no
+  /// limit. Default: 5 seconds.
+  std::chrono::milliseconds max_time{5000};
 };
 
 /// Largest page a query returns.
@@ -117,6 +138,8 @@ struct SearchResults {
   /// When nothing matched a plain query: for each of its words that no article holds, the
   /// indexed words nearest to it (within two edits), if any.
   std::vector<WordSuggestion> suggestions;
+  /// What of the query was left out to keep within QueryLimits, and why.
+  std::vector<std::string> warnings;
 };
 
 /// A value of a Filter that names nothing in the database, with the nearest that do.

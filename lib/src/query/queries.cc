@@ -686,83 +686,58 @@ std::vector<WordSuggestion> suggest_words(Database::Impl& impl, const query::Par
   return out;
 }
 
-}  // namespace
+// Stops the SQLite work of one call on its connection once `limit` has passed: every
+// statement stepped meanwhile fails with SQLITE_INTERRUPT. Zero: no limit.
+class WorkBudget {
+ public:
+  WorkBudget(SQLite::Database& db, std::chrono::milliseconds limit)
+      : db_(db.getHandle()), limit_(limit) {
+    if (limit.count() <= 0) return;
+    deadline_ = std::chrono::steady_clock::now() + limit;
+    sqlite3_progress_handler(db_, kSteps, &WorkBudget::check, this);
+  }
+  ~WorkBudget() {
+    if (limit_.count() > 0) sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  }
+  WorkBudget(const WorkBudget&) = delete;
+  WorkBudget& operator=(const WorkBudget&) = delete;
 
-std::optional<Article> Database::article(std::int64_t id, bool with_body) const {
-  return read_or_throw(*impl_, id, with_body);
+  /// After a failure: if the budget stopped the call, the error that says so.
+  void rethrow_if_exceeded() const {
+    if (!exceeded_) return;
+    throw Error(ErrorCode::kQueryTooComplex,
+                "the query ran for more than " + std::to_string(limit_.count()) +
+                    " ms (QueryLimits::max_time) and was stopped; narrow it with rarer words, "
+                    "fewer prefix words (word*), a filter or a sort by relevance");
+  }
+
+ private:
+  static constexpr int kSteps = 1000;  // virtual machine steps between looks at the clock
+  static int check(void* self) {
+    auto* budget = static_cast<WorkBudget*>(self);
+    if (std::chrono::steady_clock::now() < budget->deadline_) return 0;
+    budget->exceeded_ = true;
+    return 1;
+  }
+
+  sqlite3* db_;
+  std::chrono::milliseconds limit_;
+  std::chrono::steady_clock::time_point deadline_{};
+  bool exceeded_ = false;
+};
+
+// Topic and provider values of one call: those of the filter and `in_text` more.
+void check_filter_count(const QueryLimits& limits, const Filter& filter, std::size_t in_text) {
+  const std::size_t count = filter.topics.size() + filter.providers.size() + in_text;
+  if (count > limits.max_filters) {
+    throw Error(ErrorCode::kQueryTooComplex, "the query names " + std::to_string(count) +
+                                                 " topics and providers, more than " + "the " +
+                                                 std::to_string(limits.max_filters) +
+                                                 " allowed (QueryLimits::max_filters)");
+  }
 }
 
-std::optional<Article> Database::article_by_path(std::string_view path, bool with_body) const {
-  Impl& impl = *impl_;
-  return store::guarded("cannot find article by path", [&]() -> std::optional<Article> {
-    std::vector<std::int64_t> ids;
-    std::error_code error;
-    const std::filesystem::path given(path);
-    const std::filesystem::path on_disk = std::filesystem::weakly_canonical(given, error);
-    if (given.is_absolute() || (!error && std::filesystem::exists(given, error))) {
-      // A path on disk: find the root it is under.
-      const std::string absolute = on_disk.string();
-      SQLite::Statement& q = impl.statement(
-          "SELECT a.id FROM articles AS a JOIN roots AS r ON r.id = a.root_id "
-          "WHERE ?1 = r.path || '/' || a.path");
-      q.bind(1, absolute);
-      while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    }
-    if (ids.empty()) {
-      std::string relative(path);
-      while (relative.rfind("./", 0) == 0) relative.erase(0, 2);
-      SQLite::Statement& q = impl.statement("SELECT id FROM articles WHERE path = ?1 ORDER BY id");
-      q.bind(1, relative);
-      while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-    }
-    if (ids.empty()) return std::nullopt;
-    if (ids.size() > 1) {
-      throw Error(ErrorCode::kInvalidArgument,
-                  "'" + std::string(path) + "' names " + std::to_string(ids.size()) +
-                      " articles under different import roots; give the path on disk");
-    }
-    return query::read_article(impl, ids.front(), with_body);
-  });
-}
-
-std::optional<Article> Database::article_by_url(std::string_view url, bool with_body) const {
-  const auto canonical = normalize::canonical_url(url);
-  if (!canonical) return std::nullopt;
-  Impl& impl = *impl_;
-  return store::guarded("cannot find article by URL", [&]() -> std::optional<Article> {
-    SQLite::Statement& q = impl.statement("SELECT min(id) FROM articles WHERE canonical_url = ?1");
-    auto find = [&q](const std::string& form) -> std::optional<std::int64_t> {
-      q.reset();
-      q.bind(1, form);
-      std::optional<std::int64_t> id;
-      if (q.executeStep() && !q.getColumn(0).isNull()) id = q.getColumn(0).getInt64();
-      q.reset();
-      return id;
-    };
-    // A final '/' is part of a URL (servers may answer the two forms differently), but a
-    // lookup that finds nothing tries the other form: users copy URLs with or without it.
-    std::optional<std::int64_t> id = find(*canonical);
-    if (!id) {
-      const std::string& url_text = *canonical;
-      const std::size_t authority = url_text.find("://");
-      const std::size_t path =
-          authority == std::string::npos ? std::string::npos : url_text.find('/', authority + 3);
-      const bool plain_path = path != std::string::npos &&
-                              url_text.find_first_of("?#") == std::string::npos &&
-                              path + 1 < url_text.size();  // not the root
-      if (plain_path) {
-        id =
-            find(url_text.back() == '/' ? url_text.substr(0, url_text.size() - 1) : url_text + '/');
-      }
-    }
-    if (!id) return std::nullopt;
-    return query::read_article(impl, *id, with_body);
-  });
-}
-
-ArticlePage Database::list(const ListOptions& options) const {
-  check_limit(options.limit);
-  Impl& impl = *impl_;
+ArticlePage list_page(Database::Impl& impl, const ListOptions& options) {
   const SortSpec spec = sort_spec(options.sort == Sort::kRelevance ? Sort::kNewest : options.sort);
   query::Conditions conditions = query::filter_conditions(options.filter, impl.text());
   if (!options.after.empty()) {
@@ -795,9 +770,8 @@ ArticlePage Database::list(const ListOptions& options) const {
   });
 }
 
-SearchResults Database::search(std::string_view text, const SearchOptions& options) const {
-  check_limit(options.limit);
-  Impl& impl = *impl_;
+SearchResults search_page(Database::Impl& impl, std::string_view text,
+                          const SearchOptions& options) {
   const int snippet_words = std::clamp(options.snippet_words, 1, 64);
 
   // The query: its MATCH expression and the filters it adds.
@@ -806,10 +780,19 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
   std::string excluded;
   query::Conditions filters = query::filter_conditions(options.filter, impl.text());
   if (options.syntax == QuerySyntax::kRaw) {
+    if (text.size() > impl.limits.max_query_bytes) {
+      throw Error(ErrorCode::kQueryTooComplex,
+                  "the raw query is " + std::to_string(text.size()) + " bytes, more than the " +
+                      std::to_string(impl.limits.max_query_bytes) +
+                      " allowed (QueryLimits::max_query_bytes); shorten it");
+    }
     match = std::string(text);
     if (match.find_first_not_of(" \t\r\n") == std::string::npos) return {};
   } else {
-    parsed = query::parse_query(text);
+    parsed = query::parse_query(
+        text, {impl.limits.max_query_bytes, impl.limits.max_terms, impl.limits.max_prefix_terms});
+    check_filter_count(impl.limits, options.filter,
+                       parsed->topics.size() + parsed->providers.size());
     if (parsed->empty()) return {};
     const query::FtsExpression fts = query::to_fts5(*parsed);
     match = fts.match;
@@ -918,6 +901,7 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
           source.ranked ? sampled_facets(impl, parsed, source.match, filters, options.facet_limit)
                         : facets_of(impl, source, options.facet_limit);
     }
+    if (parsed) results.warnings = parsed->notes;
     if (results.hits.empty() && options.after.empty() && parsed) {
       results.suggestions = suggest_words(impl, *parsed);
     }
@@ -930,6 +914,104 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
                                                                 : std::string()));
     }
     throw store::translate(e, "search failed");
+  }
+}
+
+}  // namespace
+
+std::optional<Article> Database::article(std::int64_t id, bool with_body) const {
+  return read_or_throw(*impl_, id, with_body);
+}
+
+std::optional<Article> Database::article_by_path(std::string_view path, bool with_body) const {
+  Impl& impl = *impl_;
+  return store::guarded("cannot find article by path", [&]() -> std::optional<Article> {
+    std::vector<std::int64_t> ids;
+    std::error_code error;
+    const std::filesystem::path given(path);
+    const std::filesystem::path on_disk = std::filesystem::weakly_canonical(given, error);
+    if (given.is_absolute() || (!error && std::filesystem::exists(given, error))) {
+      // A path on disk: find the root it is under.
+      const std::string absolute = on_disk.string();
+      SQLite::Statement& q = impl.statement(
+          "SELECT a.id FROM articles AS a JOIN roots AS r ON r.id = a.root_id "
+          "WHERE ?1 = r.path || '/' || a.path");
+      q.bind(1, absolute);
+      while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    }
+    if (ids.empty()) {
+      std::string relative(path);
+      while (relative.rfind("./", 0) == 0) relative.erase(0, 2);
+      SQLite::Statement& q = impl.statement("SELECT id FROM articles WHERE path = ?1 ORDER BY id");
+      q.bind(1, relative);
+      while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+    }
+    if (ids.empty()) return std::nullopt;
+    if (ids.size() > 1) {
+      throw Error(ErrorCode::kInvalidArgument,
+                  "'" + std::string(path) + "' names " + std::to_string(ids.size()) +
+                      " articles under different import roots; give the path on disk");
+    }
+    return query::read_article(impl, ids.front(), with_body);
+  });
+}
+
+std::optional<Article> Database::article_by_url(std::string_view url, bool with_body) const {
+  const auto canonical = normalize::canonical_url(url);
+  if (!canonical) return std::nullopt;
+  Impl& impl = *impl_;
+  return store::guarded("cannot find article by URL", [&]() -> std::optional<Article> {
+    SQLite::Statement& q = impl.statement("SELECT min(id) FROM articles WHERE canonical_url = ?1");
+    auto find = [&q](const std::string& form) -> std::optional<std::int64_t> {
+      q.reset();
+      q.bind(1, form);
+      std::optional<std::int64_t> id;
+      if (q.executeStep() && !q.getColumn(0).isNull()) id = q.getColumn(0).getInt64();
+      q.reset();
+      return id;
+    };
+    // A final '/' is part of a URL (servers may answer the two forms differently), but a
+    // lookup that finds nothing tries the other form: users copy URLs with or without it.
+    std::optional<std::int64_t> id = find(*canonical);
+    if (!id) {
+      const std::string& url_text = *canonical;
+      const std::size_t authority = url_text.find("://");
+      const std::size_t path =
+          authority == std::string::npos ? std::string::npos : url_text.find('/', authority + 3);
+      const bool plain_path = path != std::string::npos &&
+                              url_text.find_first_of("?#") == std::string::npos &&
+                              path + 1 < url_text.size();  // not the root
+      if (plain_path) {
+        id =
+            find(url_text.back() == '/' ? url_text.substr(0, url_text.size() - 1) : url_text + '/');
+      }
+    }
+    if (!id) return std::nullopt;
+    return query::read_article(impl, *id, with_body);
+  });
+}
+
+ArticlePage Database::list(const ListOptions& options) const {
+  check_limit(options.limit);
+  check_filter_count(impl_->limits, options.filter, 0);
+  const WorkBudget budget(*impl_->db, impl_->limits.max_time);
+  try {
+    return list_page(*impl_, options);
+  } catch (const Error&) {
+    budget.rethrow_if_exceeded();
+    throw;
+  }
+}
+
+SearchResults Database::search(std::string_view text, const SearchOptions& options) const {
+  check_limit(options.limit);
+  check_filter_count(impl_->limits, options.filter, 0);
+  const WorkBudget budget(*impl_->db, impl_->limits.max_time);
+  try {
+    return search_page(*impl_, text, options);
+  } catch (const Error&) {
+    budget.rethrow_if_exceeded();
+    throw;
   }
 }
 

@@ -153,13 +153,31 @@ bool ParsedQuery::has_positive_clause() const {
   return false;
 }
 
-ParsedQuery parse_query(std::string_view text) {
+ParsedQuery parse_query(std::string_view text, const ParseLimits& limits) {
   ParsedQuery query;
+  if (text.size() > limits.max_bytes) {
+    std::size_t cut = limits.max_bytes;  // at the start of a character
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    text = text.substr(0, cut);
+    query.notes.push_back("the query is longer than " + std::to_string(limits.max_bytes) +
+                          " bytes: the rest was left out");
+  }
   const std::vector<Token> tokens = tokenize(text);
   bool pending_or = false;
   bool pending_not = false;
+  std::size_t terms = 0;
+  std::size_t prefixes = 0;
+  bool prefix_note = false;
   for (const Token& token : tokens) {
-    if (query.clauses.size() >= kMaxClauses) break;
+    if (query.clauses.size() >= kMaxClauses || terms >= limits.max_terms) {
+      if (token.kind == Token::Kind::kWord || token.kind == Token::Kind::kPhrase) {
+        query.notes.push_back("the query has more than " +
+                              std::to_string(std::min(kMaxClauses, limits.max_terms)) +
+                              " words: the rest were left out");
+        break;
+      }
+      continue;
+    }
     switch (token.kind) {
       case Token::Kind::kOr:
         pending_or = !query.clauses.empty() && !query.clauses.back().negated;
@@ -191,6 +209,20 @@ ParsedQuery parse_query(std::string_view text) {
       pending_or = pending_not = false;
       continue;
     }
+    if (prefix && !letters.unspaced) {
+      if (prefixes >= limits.max_prefix_terms) {
+        prefix = false;
+        if (!prefix_note) {
+          query.notes.push_back("the query has more than " +
+                                std::to_string(limits.max_prefix_terms) +
+                                " prefix words (word*): the rest are searched as whole words");
+          prefix_note = true;
+        }
+      } else {
+        ++prefixes;
+      }
+    }
+    ++terms;
     Term term;
     term.text = std::move(value);
     term.phrase = token.kind == Token::Kind::kPhrase;

@@ -40,6 +40,7 @@ struct Clause {
 
 struct ParsedQuery {
   std::vector<Clause> clauses;
+  std::vector<std::string> notes;      ///< what of the text was left out, and why
   std::vector<std::string> topics;     ///< topic: filters, all must match
   std::vector<std::string> providers;  ///< provider: filters, any may match
 
@@ -52,7 +53,14 @@ struct ParsedQuery {
 /// At most this many clauses are kept from one query; the rest of the text is ignored.
 inline constexpr std::size_t kMaxClauses = 64;
 
-ParsedQuery parse_query(std::string_view text);
+/// Bounds on what parse_query keeps of a text (see articledb::QueryLimits).
+struct ParseLimits {
+  std::size_t max_bytes = 4096;
+  std::size_t max_terms = 64;
+  std::size_t max_prefix_terms = 8;
+};
+
+ParsedQuery parse_query(std::string_view text, const ParseLimits& limits = {});
 
 /// An FTS5 MATCH expression. `match` holds the positive clauses (and the negative ones as
 /// `NOT`); when there is no positive clause it is empty and `excluded` holds the negative

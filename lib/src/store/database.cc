@@ -46,6 +46,8 @@ std::string_view to_string(ErrorCode code) noexcept {
       return "not-found";
     case ErrorCode::kDatabase:
       return "database";
+    case ErrorCode::kQueryTooComplex:
+      return "query-too-complex";
   }
   return "unknown";
 }
@@ -55,6 +57,7 @@ Database::Database(const std::filesystem::path& path, const OpenOptions& options
   impl_->path = path;
   impl_->mode = options.mode;
   impl_->busy_timeout = options.busy_timeout;
+  impl_->limits = options.limits;
   impl_->db = store::open_connection(path, options);
 }
 

@@ -21,6 +21,7 @@ struct Database::Impl {
   std::filesystem::path path;
   OpenMode mode = OpenMode::kReadWrite;
   std::chrono::milliseconds busy_timeout{0};
+  QueryLimits limits;
   std::unique_ptr<SQLite::Database> db;
 
   /// A prepared statement for `sql`, kept for reuse; reset and without bindings.
