@@ -1,8 +1,10 @@
 // articledb check: integrity of the tables and of the full-text index.
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "articledb/database.h"
+#include "articledb/error.h"
 #include "commands.h"
 #include "output.h"
 #include "query_options.h"
@@ -17,13 +19,25 @@ struct CheckArgs {
 
 int run_check(const CheckArgs& args) {
   const std::string& db = args.db;
-  // Read-write: FTS5's integrity check is a command SQLite counts as a write (it writes nothing).
-  const Database database = open_existing(db, OpenMode::kReadWrite);
+  // Read-write where it can: FTS5's integrity check is a command SQLite counts as a write (it
+  // writes nothing). Where it cannot, the rest is checked read-only.
+  std::optional<Database> opened;
+  try {
+    opened.emplace(open_existing(db, OpenMode::kReadWrite));
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kReadOnly && e.code() != ErrorCode::kIo) throw;
+    opened.emplace(open_existing(db, OpenMode::kReadOnly));
+  }
+  const Database& database = *opened;
   const CheckReport report = database.check();
   if (args.json) {
-    print_json({{"database", db}, {"ok", report.ok()}, {"faults", report.faults}});
+    print_json({{"database", db},
+                {"ok", report.ok()},
+                {"faults", report.faults},
+                {"notes", report.notes}});
     return report.ok() ? kExitOk : kExitSomeFailed;
   }
+  for (const std::string& note : report.notes) std::cout << "note: " << note << '\n';
   if (report.ok()) {
     std::cout << "ok: " << db << " passed every check\n";
     return kExitOk;

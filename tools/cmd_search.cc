@@ -38,7 +38,7 @@ void print_facets(const Facets& facets) {
   auto print = [](const char* name, const std::vector<FacetCount>& counts) {
     if (counts.empty()) return;
     std::cout << name << ":";
-    for (const auto& c : counts) std::cout << "  " << c.label << " (" << c.count << ")";
+    for (const auto& c : counts) std::cout << "  " << printable(c.label) << " (" << c.count << ")";
     std::cout << '\n';
   };
   print("topics", facets.topics);
@@ -107,9 +107,11 @@ int run_search(const SearchArgs& args) {
   }
   for (const SearchHit& hit : results.hits) {
     const Article& a = hit.article;
-    std::cout << *a.id << "  " << date_of(a.published_at) << "  " << a.title;
-    if (a.provider) std::cout << "  (" << a.provider->name << ")";
-    std::cout << "\n    " << hit.snippet << '\n';
+    std::cout << *a.id << "  " << date_of(a.published_at) << "  " << printable(a.title);
+    if (a.provider) std::cout << "  (" << printable(a.provider->name) << ")";
+    std::cout << "\n    "
+              << printable_marked(hit.snippet, options.highlight_open, options.highlight_close)
+              << '\n';
   }
   if (results.facets) print_facets(*results.facets);
   print_next_page_hint(results.next);

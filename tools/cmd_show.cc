@@ -29,7 +29,8 @@ std::optional<Article> find(const Database& database, const std::string& what, b
 
 void line(const char* name, const std::string& value) {
   if (!value.empty())
-    std::cout << name << std::string(12 - std::string(name).size(), ' ') << value << '\n';
+    std::cout << name << std::string(12 - std::string(name).size(), ' ') << printable(value)
+              << '\n';
 }
 
 template <class T>
@@ -80,7 +81,7 @@ int run_show(const ShowArgs& args) {
                         (r.article_id ? " -> article " + std::to_string(*r.article_id) : ""));
   }
   if (a.extra_json != "{}") line("extra", a.extra_json);
-  if (a.body) std::cout << '\n' << *a.body << '\n';
+  if (a.body) std::cout << '\n' << printable(*a.body, true) << '\n';
   return kExitOk;
 }
 

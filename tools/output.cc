@@ -55,6 +55,53 @@ CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
   return validator;
 }
 
+std::string printable(std::string_view text, bool keep_lines) {
+  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7F) {
+      if (keep_lines && (byte == '\n' || byte == '\t')) {
+        out += static_cast<char>(byte);
+      } else {
+        out += kReplacement;
+      }
+    } else if (byte == 0xC2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9F) {
+      out += kReplacement;  // a C1 control, U+0080..U+009F
+      ++i;
+    } else {
+      out += static_cast<char>(byte);
+    }
+  }
+  return out;
+}
+
+std::string printable_marked(std::string_view text, std::string_view open, std::string_view close) {
+  std::string out;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    // The nearer of the two marks.
+    std::size_t at = std::string_view::npos;
+    std::size_t length = 0;
+    for (std::string_view mark : {open, close}) {
+      if (mark.empty()) continue;
+      const std::size_t found = text.find(mark, start);
+      if (found < at) {
+        at = found;
+        length = mark.size();
+      }
+    }
+    out += printable(text.substr(start, at == std::string_view::npos ? text.npos : at - start));
+    if (at == std::string_view::npos) break;
+    out += text.substr(at, length);
+    start = at + length;
+  }
+  return out;
+}
+
 std::string human_bytes(std::int64_t bytes) {
   const char* units[] = {"B", "kB", "MB", "GB", "TB"};
   double value = static_cast<double>(bytes);
@@ -81,7 +128,7 @@ void print_table(const std::vector<std::string>& header,
   auto print_row = [&](const std::vector<std::string>& row) {
     std::string line;
     for (std::size_t c = 0; c < widths.size(); ++c) {
-      const std::string cell = c < row.size() ? row[c] : "";
+      const std::string cell = c < row.size() ? printable(row[c]) : "";
       const std::string pad(widths[c] - display_width(cell), ' ');
       const bool align_right = std::find(right.begin(), right.end(), c) != right.end();
       line += align_right ? pad + cell : cell + (c + 1 < widths.size() ? pad : "");
@@ -101,6 +148,13 @@ Database open_existing(const std::filesystem::path& path, OpenMode mode) {
   if (!std::filesystem::exists(path, error)) {
     throw Error(ErrorCode::kIo, "no database at '" + path.string() +
                                     "': import articles first (articledb import), or pass --db");
+  }
+  if (std::filesystem::is_regular_file(path, error) &&
+      std::filesystem::file_size(path, error) == 0) {
+    // SQLite would take it for a new database, and a read-write open would migrate it.
+    throw Error(ErrorCode::kNotArticleDb, "'" + path.string() +
+                                              "' is an empty file, not an articledb database: "
+                                              "import articles into it first");
   }
   OpenOptions options;
   options.mode = mode;

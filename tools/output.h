@@ -24,6 +24,14 @@ std::string counted(std::uint64_t count, const std::string& one, const std::stri
 /// anything else ("abc", "-1", 10^300); it adds nothing to the option's type in --help.
 CLI::Validator whole_number(std::uint64_t low, std::uint64_t high);
 
+/// `text` safe to print on a terminal: control characters (C0, DEL and C1, which can move
+/// the cursor, retitle the window or worse) shown as U+FFFD; with `keep_lines`, newlines and
+/// tabs are kept.
+std::string printable(std::string_view text, bool keep_lines = false);
+
+/// printable() of a text that holds the highlight marks `open` and `close`, which are kept.
+std::string printable_marked(std::string_view text, std::string_view open, std::string_view close);
+
 /// "12.3 MB".
 std::string human_bytes(std::int64_t bytes);
 

@@ -276,6 +276,31 @@ completed=$(bash -c 'source "$1"; COMP_WORDS=(articledb sea); COMP_CWORD=1; _art
 completed=$(bash -c 'source "$1"; COMP_WORDS=(articledb list --so); COMP_CWORD=2; _articledb; echo "${COMPREPLY[*]}"' _ "$work/articledb.bash")
 [ "$completed" = "--sort" ] || fail "bash completes 'list --so' to '$completed'"
 
+# Text from files never reaches the terminal as control sequences.
+mkdir -p "$work/escapes"
+printf -- '---\ntitle: "Evil \\e]0;pwned\\a title \\e[2J here"\nexcerpt: "x \\u009b31m y"\nprovider: {name: "Bad \\e[5m", domain: bad.example}\n---\nBody \\e[31m red\n' > "$work/escapes/evil.md"
+expect 0 "$articledb" import --db "$work/escapes.db" "$work/escapes"
+for command in "list" "show 1 --body" "search evil" "providers"; do
+  # shellcheck disable=SC2086
+  expect 0 "$articledb" $command --db "$work/escapes.db"
+  contains "$out" $'\xef\xbf\xbd'"[5m"
+  if printf '%s' "$out" | LC_ALL=C grep -q $'\x1b'; then fail "$command printed an escape sequence: $out"; fi
+  if printf '%s' "$out" | LC_ALL=C grep -q $'\xc2\x9b'; then fail "$command printed a C1 control: $out"; fi
+done
+expect 0 "$articledb" show --json --db "$work/escapes.db" 1
+valid_json "$out"
+contains "$out" '\u001b]0;pwned'
+
+# check: read-only files are checked without a false fault; an empty file is not a database;
+# unused topics are a note, not a fault.
+: > "$work/empty.db"
+expect 2 "$articledb" check --db "$work/empty.db"
+contains "$err" "empty file"
+[ -s "$work/empty.db" ] && fail "check wrote into an empty file"
+sqlite3 "$work/escapes.db" "INSERT INTO topics(name, key, slug) VALUES ('Lonely', 'lonely', 'lonely')"
+expect 0 "$articledb" check --db "$work/escapes.db"
+contains "$out" "note: 1 topic without an article"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures checks failed"
   exit 1

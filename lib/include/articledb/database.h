@@ -49,6 +49,9 @@ struct Stats {
 /// Result of Database::check(). Empty `faults` means the database is sound.
 struct CheckReport {
   std::vector<std::string> faults;
+  /// What is worth knowing but loses nothing (rows an interrupted import left unused, checks
+  /// that could not run here); the database is sound with notes.
+  std::vector<std::string> notes;
   bool ok() const { return faults.empty(); }
 };
 

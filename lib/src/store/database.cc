@@ -1,5 +1,8 @@
 #include "articledb/database.h"
 
+#include <sqlite3.h>
+
+#include <functional>
 #include <system_error>
 
 #include "store/database_impl.h"
@@ -111,13 +114,23 @@ Stats Database::stats() const {
 
 CheckReport Database::check() const {
   SQLite::Database& db = *impl_->db;
-  return store::guarded("cannot check the database", [&] {
-    CheckReport report;
+  CheckReport report;
+  // Each stage on its own: a damaged file fails some and the others still report.
+  auto stage = [&report](const char* what, const std::function<void()>& run) {
+    try {
+      run();
+    } catch (const SQLite::Exception& e) {
+      report.faults.push_back(std::string(what) + " could not run: " + e.what());
+    }
+  };
+  stage("integrity_check", [&] {
     SQLite::Statement integrity(db, "PRAGMA integrity_check");
     while (integrity.executeStep()) {
       const std::string line = integrity.getColumn(0).getString();
       if (line != "ok") report.faults.push_back("integrity_check: " + line);
     }
+  });
+  stage("foreign_key_check", [&] {
     SQLite::Statement foreign_keys(db, "PRAGMA foreign_key_check");
     while (foreign_keys.executeStep()) {
       report.faults.push_back("foreign key: row " + foreign_keys.getColumn(1).getString() + " of " +
@@ -125,14 +138,21 @@ CheckReport Database::check() const {
                               " points to a missing row of " +
                               foreign_keys.getColumn(2).getString());
     }
-    if (impl_->mode == OpenMode::kReadWrite) {
-      // FTS5's own check writes nothing, but is a command, refused by query_only.
-      try {
-        db.exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')");
-      } catch (const SQLite::Exception& e) {
-        report.faults.push_back(std::string("articles_fts integrity-check: ") + e.what());
-      }
+  });
+  // FTS5's own check writes nothing, but is a command, refused by query_only and by a file
+  // this process cannot write.
+  if (impl_->mode == OpenMode::kReadWrite && sqlite3_db_readonly(db.getHandle(), "main") == 0) {
+    try {
+      db.exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')");
+    } catch (const SQLite::Exception& e) {
+      report.faults.push_back(std::string("articles_fts integrity-check: ") + e.what());
     }
+  } else {
+    report.notes.push_back(
+        "the full-text index's own integrity-check needs write access and was skipped; "
+        "its rows were compared with the articles");
+  }
+  {
     // Each probe lists the rows at fault (their ids, the first few named in the message).
     struct Probe {
       const char* one;   // "article without a full-text row"
@@ -145,6 +165,8 @@ CheckReport Database::check() const {
         "VALUES('rebuild')";
     static constexpr const char* kReimport =
         "the next 'articledb import --force' of the folders rewrites them";
+    // Left by an import stopped midway; harmless, and removed by the next import.
+    static constexpr const char* kUnused = "unused; the next import removes them";
     static constexpr Probe kProbes[] = {
         {"article without a full-text row", "articles without a full-text row",
          "SELECT id FROM articles WHERE id NOT IN (SELECT id FROM articles_fts_docsize)",
@@ -168,34 +190,37 @@ CheckReport Database::check() const {
         {"related entry without an article", "related entries without an article",
          "SELECT id FROM related WHERE article_id NOT IN (SELECT id FROM articles)", kReimport},
         {"topic without an article", "topics without an article",
-         "SELECT id FROM topics WHERE id NOT IN (SELECT topic_id FROM article_topics)", kReimport},
+         "SELECT id FROM topics WHERE id NOT IN (SELECT topic_id FROM article_topics)", kUnused},
         {"provider without an article or related entry",
          "providers without an article or related entry",
          "SELECT id FROM providers WHERE id NOT IN "
          "(SELECT provider_id FROM articles WHERE provider_id IS NOT NULL) AND id NOT IN "
          "(SELECT provider_id FROM related WHERE provider_id IS NOT NULL)",
-         kReimport},
+         kUnused},
         {"article whose root is missing", "articles whose root is missing",
          "SELECT id FROM articles WHERE root_id NOT IN (SELECT id FROM roots)", kReimport},
     };
     constexpr std::int64_t kNamed = 5;
     for (const Probe& probe : kProbes) {
-      SQLite::Statement ids(db, probe.sql);
-      std::int64_t count = 0;
-      std::string named;
-      while (ids.executeStep()) {
-        if (count < kNamed) {
-          named += (named.empty() ? "" : ", ") + ids.getColumn(0).getString();
+      stage(probe.many, [&] {
+        SQLite::Statement ids(db, probe.sql);
+        std::int64_t count = 0;
+        std::string named;
+        while (ids.executeStep()) {
+          if (count < kNamed) {
+            named += (named.empty() ? "" : ", ") + ids.getColumn(0).getString();
+          }
+          ++count;
         }
-        ++count;
-      }
-      if (count == 0) continue;
-      report.faults.push_back(std::to_string(count) + " " + (count == 1 ? probe.one : probe.many) +
-                              " (id " + named + (count > kNamed ? ", ..." : "") + "); " +
-                              probe.fix);
+        if (count == 0) return;
+        const std::string line = std::to_string(count) + " " +
+                                 (count == 1 ? probe.one : probe.many) + " (id " + named +
+                                 (count > kNamed ? ", ..." : "") + "); " + probe.fix;
+        (probe.fix == kUnused ? report.notes : report.faults).push_back(line);
+      });
     }
-    return report;
-  });
+  }
+  return report;
 }
 
 }  // namespace articledb

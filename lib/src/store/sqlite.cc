@@ -2,6 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <cctype>
+#include <string>
+
 #include "search/fts.h"
 #include "store/migrations.h"
 
@@ -163,19 +166,50 @@ void check_location(const std::filesystem::path& path, bool read_only) {
 
 }  // namespace
 
-std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
-                                                  const OpenOptions& options) {
+namespace {
+
+// How a connection is opened.
+enum class Access {
+  kWrite,      // read-write, created if missing
+  kRead,       // a reader, read-write where the file allows it, with query_only
+  kReadOnly,   // a reader, read-only (a WAL index it cannot write is used read-only)
+  kImmutable,  // a reader of a file nothing writes: no locks, no -wal or -shm
+};
+
+std::string immutable_uri(const std::filesystem::path& path) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(path).string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      uri += c;
+    } else {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      uri += '%';
+      uri += kHex[byte >> 4];
+      uri += kHex[byte & 15];
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+std::unique_ptr<SQLite::Database> open_once(const std::filesystem::path& path,
+                                            const OpenOptions& options, Access access) {
   const bool read_only = options.mode == OpenMode::kReadOnly;
   const std::string context = "cannot open database " + quoted(path);
-  check_location(path, read_only);
   std::unique_ptr<SQLite::Database> db;
   try {
     // Readers open read-write where the file allows it (SQLite falls back to read-only where
     // not) and set query_only: the last connection to close then removes the -wal and -shm
     // files, which a read-only connection would leave behind.
-    const int flags =
-        read_only ? SQLite::OPEN_READWRITE : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
-    db = std::make_unique<SQLite::Database>(path.string(), flags | SQLite::OPEN_NOMUTEX,
+    int flags = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+    std::string name = path.string();
+    if (access == Access::kRead) flags = SQLite::OPEN_READWRITE;
+    if (access == Access::kReadOnly) flags = SQLite::OPEN_READONLY;
+    if (access == Access::kImmutable) {
+      flags = SQLite::OPEN_READONLY | SQLite::OPEN_URI;
+      name = immutable_uri(path);
+    }
+    db = std::make_unique<SQLite::Database>(name, flags | SQLite::OPEN_NOMUTEX,
                                             static_cast<int>(options.busy_timeout.count()));
   } catch (const SQLite::Exception& e) {
     throw translate(e, context);
@@ -216,6 +250,29 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
     db->exec("PRAGMA temp_store = MEMORY");
     return std::move(db);
   });
+}
+
+}  // namespace
+
+std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
+                                                  const OpenOptions& options) {
+  const bool read_only = options.mode == OpenMode::kReadOnly;
+  check_location(path, read_only);
+  if (!read_only) return open_once(path, options, Access::kWrite);
+  // A reader where it cannot write (a read-only file or folder, e.g. a database shipped in
+  // a container image): read-only, then, when SQLite cannot make the WAL index either, as
+  // an immutable file.
+  try {
+    return open_once(path, options, Access::kRead);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kReadOnly && e.code() != ErrorCode::kIo) throw;
+  }
+  try {
+    return open_once(path, options, Access::kReadOnly);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::kReadOnly && e.code() != ErrorCode::kIo) throw;
+  }
+  return open_once(path, options, Access::kImmutable);
 }
 
 void bind(SQLite::Statement& statement, int index, const std::optional<std::string>& value) {
