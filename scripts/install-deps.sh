@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   python3 python3-yaml sqlite-utils
+  clang libclang-rt-14-dev
 )
 
 missing=()

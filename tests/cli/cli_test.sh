@@ -301,6 +301,14 @@ sqlite3 "$work/escapes.db" "INSERT INTO topics(name, key, slug) VALUES ('Lonely'
 expect 0 "$articledb" check --db "$work/escapes.db"
 contains "$out" "note: 1 topic without an article"
 
+# A listing sorted by heat or quality shows that column; C++ is said to be searched as "c".
+expect 0 "$articledb" list --db "$db" --sort heat --limit 3
+[[ "$(head -1 <<<"$out")" == "id  heat "* ]] || fail "list --sort heat does not show heat: $out"
+expect 0 "$articledb" list --db "$db" --sort quality --limit 3
+[[ "$(head -1 <<<"$out")" == "id  quality "* ]] || fail "list --sort quality does not show quality: $out"
+expect 0 "$articledb" search --db "$db" C++
+contains "$err" "'C++' is searched without its symbols"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures checks failed"
   exit 1

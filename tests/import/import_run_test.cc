@@ -148,6 +148,27 @@ TEST_F(ImportRunTest, PruneRemovesExactlyTheArticlesOfDeletedFiles) {
   expect_sound();
 }
 
+// A folder that cannot be read is an error, not a deletion: --prune keeps its articles, and
+// they keep their ids when it can be read again.
+TEST_F(ImportRunTest, PruneKeepsTheArticlesOfAFolderThatCannotBeRead) {
+  write_article("sub/a.md", "A");
+  write_article("sub/b.md", "B");
+  write_article("c.md", "C");
+  run();
+  const std::int64_t a = id_of("sub/a.md");
+  files_.unreadable_folder = "sub";
+  ImportOptions prune;
+  prune.prune = true;
+  const ImportSummary s = run(prune);
+  EXPECT_EQ(s.removed, 0u);
+  EXPECT_EQ(s.failed, 1u);
+  EXPECT_EQ(count("SELECT count(*) FROM articles"), 3);
+  files_.unreadable_folder.reset();
+  run(prune);
+  EXPECT_EQ(id_of("sub/a.md"), a);
+  expect_sound();
+}
+
 TEST_F(ImportRunTest, PruneOnlyTouchesTheGivenRoots) {
   write_article("one/a.md", "A");
   write_article("two/b.md", "B");

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <optional>
+#include <string>
 
 #include "source/file_system.h"
 
@@ -16,7 +17,25 @@ class CountingFileSystem : public source::FileSystem {
             const std::function<bool(std::string_view)>& accept,
             const std::function<void(source::FoundFile&&)>& on_file,
             const std::function<void(source::ListError&&)>& on_error) const override {
-    source::real_file_system().walk(folder, accept, on_file, on_error);
+    if (!unreadable_folder) {
+      source::real_file_system().walk(folder, accept, on_file, on_error);
+      return;
+    }
+    // The folder cannot be listed: an error where it is met, and none of its files.
+    const std::string inside = *unreadable_folder + "/";
+    bool reported = false;
+    source::real_file_system().walk(
+        folder, accept,
+        [&](source::FoundFile&& file) {
+          if (file.path.rfind(inside, 0) != 0) {
+            on_file(std::move(file));
+          } else if (!reported) {
+            reported = true;
+            on_error({(folder / *unreadable_folder).string(), *unreadable_folder, true,
+                      "cannot open the folder: Permission denied"});
+          }
+        },
+        on_error);
   }
   source::FileContents read(const std::filesystem::path& path, std::uint64_t max) const override {
     ++reads;
@@ -30,6 +49,8 @@ class CountingFileSystem : public source::FileSystem {
   }
 
   mutable std::atomic<int> reads{0};
+  /// A folder (relative to the walked one) reported as unreadable, its files unseen.
+  std::optional<std::string> unreadable_folder;
   std::optional<std::int64_t> fixed_now;
 };
 

@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 namespace articledb::normalize {
 namespace {
 
@@ -75,6 +79,30 @@ TEST(DecodeEntitiesTest, DecodesReferencesAndKeepsTags) {
   EXPECT_EQ(decode_html_entities("Q&amp;A: &quot;x&quot; &#x41;&#66;"), "Q&A: \"x\" AB");
   EXPECT_EQ(decode_html_entities("Use <div> & <span>"), "Use <div> & <span>");
   EXPECT_EQ(decode_html_entities("no entities"), "no entities");
+}
+
+// The first parses of a process, started together on many threads (as an import's readers
+// start): libxml2's global state must be set up once, or the threads wait on each other.
+TEST(MarkupTest, ParsesFromManyThreadsAtOnce) {
+  constexpr int kThreads = 8;
+  std::atomic<int> waiting{kThreads};
+  std::vector<std::thread> threads;
+  std::atomic<int> done{0};
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      --waiting;
+      while (waiting.load() > 0) {
+      }
+      for (int k = 0; k < 20; ++k) {
+        if (decode_html_entities("AT&amp;T") == "AT&T" &&
+            html_to_text("<p>a <b>b</b></p>") == "a b") {
+          ++done;
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(done.load(), kThreads * 20);
 }
 
 }  // namespace

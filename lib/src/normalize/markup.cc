@@ -170,6 +170,14 @@ void parse_html(std::string_view html, HtmlState& state) {
   sax.warning = silent;
   sax.error = silent;
   sax.fatalError = silent;
+  // libxml2 sets up its global state (the mutex of its dictionaries above all) on first use,
+  // unsafely when two threads race to it: two parsing threads then wait on each other for
+  // ever. Set it up once, before any parse.
+  static const bool initialised = [] {
+    xmlInitParser();
+    return true;
+  }();
+  (void)initialised;
   const std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> context(
       htmlCreateMemoryParserCtxt(html.data(), static_cast<int>(html.size())), htmlFreeParserCtxt);
   if (!context) throw MarkupError("out of memory reading HTML");

@@ -168,6 +168,7 @@ ParsedQuery parse_query(std::string_view text, const ParseLimits& limits) {
   std::size_t terms = 0;
   std::size_t prefixes = 0;
   bool prefix_note = false;
+  bool symbol_note = false;
   for (const Token& token : tokens) {
     if (query.clauses.size() >= kMaxClauses || terms >= limits.max_terms) {
       if (token.kind == Token::Kind::kWord || token.kind == Token::Kind::kPhrase) {
@@ -221,6 +222,14 @@ ParsedQuery parse_query(std::string_view text, const ParseLimits& limits) {
       } else {
         ++prefixes;
       }
+    }
+    // Symbols are not indexed: "C++" finds every lone "c". Say so once.
+    if (token.kind == Token::Kind::kWord && !symbol_note &&
+        value.find_first_of("+#") != std::string::npos) {
+      query.notes.push_back("'" + value +
+                            "' is searched without its symbols (+ and # are not "
+                            "indexed), so it also finds the word alone");
+      symbol_note = true;
     }
     ++terms;
     Term term;

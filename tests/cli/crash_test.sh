@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Imports killed with SIGKILL at random points, cold and incremental (topics and providers
+# changing, files added and removed): after each kill `check` passes, and a re-run ends with
+# exactly the content of an uninterrupted import (a canonical dump, ids aside), with search
+# still ranking as bm25() does.
+#   crash_test.sh ARTICLEDB MAKE_CORPUS [TRIALS]
+set -uo pipefail
+articledb=$1
+make_corpus=$2
+trials=${3:-26}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# Everything an import writes that a reader can see, without ids, times of import or row
+# order: articles with their provider, topics, images and related entries.
+dump() {
+  sqlite3 "$1" <<'SQL'
+.mode list
+SELECT a.path, a.collection, a.title, a.excerpt, a.published_at, a.web_url, a.canonical_url,
+       a.type, a.quality, a.heat, a.body, a.body_text, a.extra, a.repaired, a.topics_text,
+       a.provider_name, p.name, p.domain,
+       (SELECT group_concat(x, '|') FROM (SELECT t.name || '=' || l.label AS x
+          FROM article_topics AS l JOIN topics AS t ON t.id = l.topic_id
+         WHERE l.article_id = a.id ORDER BY l.position)),
+       (SELECT group_concat(x, '|') FROM (SELECT role || ':' || url AS x FROM images
+         WHERE article_id = a.id ORDER BY role, position)),
+       (SELECT group_concat(x, '|') FROM (SELECT coalesce(r.title, '') || '@' ||
+          coalesce(r.web_url, '') || '@' || coalesce(rp.name, '') AS x
+          FROM related AS r LEFT JOIN providers AS rp ON rp.id = r.provider_id
+         WHERE r.article_id = a.id ORDER BY r.position))
+  FROM articles AS a LEFT JOIN providers AS p ON p.id = a.provider_id
+ ORDER BY a.path;
+SELECT 'topics', group_concat(name, '|') FROM (SELECT name FROM topics ORDER BY name);
+SELECT 'providers', group_concat(x, '|') FROM
+  (SELECT coalesce(domain, '') || '/' || name AS x FROM providers ORDER BY 1);
+SQL
+}
+
+# The library's top 20 for the commonest words has the scores of bm25() over every match.
+ranking() {
+  local db=$1 word got want
+  for word in $(sqlite3 "$db" "SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 3"); do
+    got=$("$articledb" search --json --db "$db" -- "$word" |
+      python3 -c 'import json,sys; print(" ".join("%.9g" % h["score"] for h in json.load(sys.stdin)["hits"]))')
+    want=$(sqlite3 "$db" "SELECT printf('%.9g', bm25(articles_fts, 10, 4, 1, 2, 2)) AS s FROM articles_fts
+                          WHERE articles_fts MATCH '\"$word\"' ORDER BY bm25(articles_fts, 10, 4, 1, 2, 2), rowid LIMIT 20" | tr '\n' ' ' | sed 's/ $//')
+    [ "$got" = "$want" ] || { echo "ranking of '$word' differs: $got vs $want"; return 1; }
+  done
+}
+
+# Version 1 of a site, and version 2: a third of the files with other topics and providers,
+# some removed, some added.
+"$make_corpus" --seed 5 "$work/v1" 3000 >/dev/null || exit 1
+cp -r "$work/v1" "$work/v2"
+"$make_corpus" --seed 6 "$work/more" 300 >/dev/null || exit 1
+i=0
+while IFS= read -r file; do
+  i=$((i + 1))
+  case $((i % 6)) in
+    0) rm -f "$file" ;;
+    1 | 2) sed -i -e 's/^  - Power Apps$/  - Crash Topic '"$((i % 7))"'/' \
+         -e 's/^  name: "\(.*\)"$/  name: "\1 Renamed"/' -e 's/^  domain: \(.*\)$/  domain: r\1/' "$file" ;;
+  esac
+done < <(find "$work/v2" -type f | sort)
+cp -r "$work/more/." "$work/v2/"
+
+# The site is one folder, holding one version or the other (modification times kept).
+site="$work/site"
+use() { rm -rf "$site" && cp -a "$work/$1" "$site"; }
+# The references: version 1 imported cold, and version 2 imported over it, uninterrupted.
+use v1
+"$articledb" import -q --db "$work/ref-v1.db" "$site" >/dev/null || exit 1
+dump "$work/ref-v1.db" > "$work/ref-v1.dump"
+use v2
+sqlite3 "$work/ref-v1.db" ".backup '$work/ref-v2.db'"
+"$articledb" import -q --prune --db "$work/ref-v2.db" "$site" >/dev/null || exit 1
+dump "$work/ref-v2.db" > "$work/ref-v2.dump"
+use v1
+start=$(date +%s%N)
+"$articledb" import -q --db "$work/timing.db" "$site" >/dev/null
+full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+
+kills=0
+for ((trial = 1; trial <= trials; trial++)); do
+  db="$work/t$trial.db"
+  if ((trial % 2)); then
+    version=v1; mode=cold
+  else
+    version=v2; mode=incremental
+    sqlite3 "$work/ref-v1.db" ".backup '$db'"
+  fi
+  use "$version"
+  delay_ms=$(( (RANDOM * 7919 + trial * 104729) % (full_ms * 9 / 10 + 1) ))
+  "$articledb" import -q --prune --db "$db" "$site" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
+  if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+  wait "$pid" 2>/dev/null
+  if [ -e "$db" ]; then
+    "$articledb" check --db "$db" > "$work/check" 2>&1 ||
+      fail "trial $trial ($mode, killed after ${delay_ms} ms): check failed: $(cat "$work/check")"
+  fi
+  "$articledb" import -q --prune --db "$db" "$site" >/dev/null 2>&1 ||
+    fail "trial $trial ($mode): the re-run failed"
+  dump "$db" > "$work/t.dump"
+  cmp -s "$work/t.dump" "$work/ref-$version.dump" ||
+    fail "trial $trial ($mode, killed after ${delay_ms} ms): content differs from an uninterrupted import: $(diff "$work/t.dump" "$work/ref-$version.dump" | head -5)"
+  "$articledb" check --db "$db" > "$work/check" 2>&1 ||
+    fail "trial $trial ($mode): check failed after the re-run: $(cat "$work/check")"
+  ranking "$db" || fail "trial $trial ($mode): search does not rank as bm25()"
+  rm -f "$db" "$db"-*
+done
+# Most trials must really have killed a running import.
+[ "$kills" -ge $((trials * 2 / 3)) ] || fail "only $kills of $trials imports were killed while running"
+
+if [ "$failures" -gt 0 ]; then
+  echo "$failures checks failed"
+  exit 1
+fi
+echo "all $trials crash trials passed ($kills imports killed, a full import takes ${full_ms} ms)"
