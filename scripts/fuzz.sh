@@ -3,10 +3,13 @@
 # (default 15), seeded from examples/, tests/data and ../shared/corpus when it is there.
 # A crash stops with exit 1 and leaves the input in build-fuzz/crashes/: make it a test
 # named after what it found, then fix it. A long run: scripts/fuzz.sh 3600.
-#   scripts/fuzz.sh [SECONDS]
+#   scripts/fuzz.sh [SECONDS [TARGET...]]     (targets: article markup query; default all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-15}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(article markup query)
 scripts/install-deps.sh
 if ! command -v clang++ >/dev/null; then
   echo "scripts/fuzz.sh: clang++ is needed (apt-get install clang)" >&2
@@ -32,7 +35,7 @@ cp tests/fuzz/seeds/query/* "$seeds/query/"
 
 mkdir -p build-fuzz/crashes
 status=0
-for target in article markup query; do
+for target in "${targets[@]}"; do
   echo "--- fuzz_$target, $seconds s"
   mkdir -p "build-fuzz/corpus-$target"
   if ! ASAN_OPTIONS=detect_leaks=0 "build-fuzz/tests/fuzz/fuzz_$target" \

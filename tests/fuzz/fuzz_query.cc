@@ -3,6 +3,7 @@
 // kQueryTooComplex; a forged cursor only with kInvalidArgument.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 
@@ -22,8 +23,12 @@ articledb::Database& database() {
   return db;
 }
 
-void expect(bool ok) {
-  if (!ok) std::abort();
+// An error a call may not give: say which, and stop.
+void expect(bool ok, const articledb::Error& e) {
+  if (ok) return;
+  std::fprintf(stderr, "unexpected error %s: %s\n",
+               std::string(articledb::to_string(e.code())).c_str(), e.what());
+  std::abort();
 }
 
 }  // namespace
@@ -37,14 +42,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.facets = size % 2 == 0;
     (void)db.search(input, options);
   } catch (const articledb::Error& e) {
-    expect(e.code() == ErrorCode::kQueryTooComplex);
+    expect(e.code() == ErrorCode::kQueryTooComplex, e);
   }
   try {
     articledb::SearchOptions raw;
     raw.syntax = articledb::QuerySyntax::kRaw;
     (void)db.search(input, raw);
   } catch (const articledb::Error& e) {
-    expect(e.code() == ErrorCode::kQuerySyntax || e.code() == ErrorCode::kQueryTooComplex);
+    expect(e.code() == ErrorCode::kQuerySyntax || e.code() == ErrorCode::kQueryTooComplex, e);
   }
   for (const articledb::Sort sort : {articledb::Sort::kNewest, articledb::Sort::kHeat}) {
     try {
@@ -53,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       list.after = input;
       (void)db.list(list);
     } catch (const articledb::Error& e) {
-      expect(e.code() == ErrorCode::kInvalidArgument);
+      expect(e.code() == ErrorCode::kInvalidArgument, e);
     }
   }
   return 0;

@@ -338,6 +338,39 @@ TEST_F(QueriesTest, HostileQueriesNeverFail) {
   EXPECT_TRUE(db_->search("🙂").hits.empty());
 }
 
+// Found by fuzz_query: NUL and other control bytes in a plain query (query-crash-efcdc204,
+// query-crash-ad43214e).
+TEST_F(QueriesTest, PlainQueriesWithNulBytesNeverFail) {
+  const std::string nul("t\x17\0\0\0\0\0\0\0opic:AI provider:\"The Hindu\" C++", 42);
+  SearchOptions facets;
+  facets.facets = true;
+  const std::string control(
+      "open mo\x02"
+      "els -crypto");
+  for (const std::string& text :
+       {nul, control, std::string("widgets\0quantum", 15), std::string(1, '\0')}) {
+    try {
+      db_->search(text);
+      db_->search(text, facets);
+    } catch (const Error& e) {
+      ADD_FAILURE() << "a plain query failed: " << e.what();
+    }
+  }
+  // The examples, in memory, as the fuzz target has them.
+  Database examples(":memory:");
+  Importer(examples).run({ARTICLEDB_EXAMPLES});
+  EXPECT_NO_THROW(examples.search(control));
+  EXPECT_NO_THROW(examples.search(nul));
+  // The same text as a raw query, after it ran as a plain one: a syntax error, said so.
+  SearchOptions raw;
+  raw.syntax = QuerySyntax::kRaw;
+  for (const std::string& text : {control, nul}) {
+    const ErrorCode code = testing::error_code_of([&] { examples.search(text, raw); });
+    EXPECT_TRUE(code == ErrorCode::kQuerySyntax || code == ErrorCode::kQueryTooComplex)
+        << to_string(code);
+  }
+}
+
 TEST_F(QueriesTest, QueriesPastTheirLimitsAreCutOrRefused) {
   // 10,000 OR-ed words: the first 64 are searched, with a warning.
   std::string many;

@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 
 #include "util/ascii.h"
@@ -162,7 +163,10 @@ ParsedQuery parse_query(std::string_view text, const ParseLimits& limits) {
     query.notes.push_back("the query is longer than " + std::to_string(limits.max_bytes) +
                           " bytes: the rest was left out");
   }
-  const std::vector<Token> tokens = tokenize(text);
+  // FTS5 reads its query as a C string: a NUL byte would end it inside a quoted term.
+  std::string without_nul(text);
+  std::replace(without_nul.begin(), without_nul.end(), '\0', ' ');
+  const std::vector<Token> tokens = tokenize(without_nul);
   bool pending_or = false;
   bool pending_not = false;
   std::size_t terms = 0;
