@@ -28,7 +28,9 @@ struct Database::Impl {
   SQLite::Statement& statement(const std::string& sql) {
     auto& slot = statements[sql];
     if (!slot) slot = std::make_unique<SQLite::Statement>(*db, sql);
-    slot->reset();
+    // tryReset: reset() would throw the error of the statement's last run (a raw query's
+    // syntax error, a query stopped by its budget) into the next, unrelated call.
+    slot->tryReset();
     slot->clearBindings();
     return *slot;
   }
