@@ -241,19 +241,6 @@ struct Page {
   std::vector<std::string> terms;  // the ranked terms, to mark in snippets
 };
 
-// The columns of an article that the full-text index holds, from a statement's row.
-search::IndexedColumns indexed_columns(SQLite::Statement& row, int first) {
-  search::IndexedColumns columns;
-  for (int k = 0; k < 5; ++k) {
-    const SQLite::Column value = row.getColumn(first + k);
-    columns[static_cast<std::size_t>(k)] =
-        value.isNull() ? std::string_view()
-                       : std::string_view(static_cast<const char*>(value.getBlob()),
-                                          static_cast<std::size_t>(value.getBytes()));
-  }
-  return columns;
-}
-
 // A plain query whose matching can be decided from an article's terms: words that must all be
 // there and words that must not, each one term of the index.
 struct TermQuery {
@@ -372,7 +359,7 @@ Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& 
         by_terms = false;
         all = matching_rowids(impl, match);
       } else {
-        hit = terms->matches(impl.tokenizer(), indexed_columns(walk, 2));
+        hit = terms->matches(impl.tokenizer(), search::indexed_columns(walk, 2));
       }
     }
     if (!by_terms && !few) hit = std::binary_search(all.begin(), all.end(), id);
@@ -867,16 +854,8 @@ SearchResults search_page(Database::Impl& impl, std::string_view text,
             "WHERE id = ?1");
         text.bind(1, id);
         if (text.executeStep()) {
-          search::IndexedColumns columns;
-          for (int k = 0; k < 5; ++k) {
-            const SQLite::Column value = text.getColumn(k);
-            columns[static_cast<std::size_t>(k)] =
-                value.isNull() ? std::string_view()
-                               : std::string_view(static_cast<const char*>(value.getBlob()),
-                                                  static_cast<std::size_t>(value.getBytes()));
-          }
           hit.snippet = search::snippet(
-              impl.tokenizer(), columns, *marked,
+              impl.tokenizer(), search::indexed_columns(text, 0), *marked,
               {options.highlight_open, options.highlight_close, "...", snippet_words});
         }
         text.reset();
@@ -1051,15 +1030,18 @@ std::vector<UnknownFilterValue> Database::unknown_filter_values(const Filter& fi
         out.push_back({"topic", topic, nearest(text.slug(topic), slugs, 3, 3)});
       }
     }
+    std::vector<std::pair<std::string, std::int64_t>> providers;  // read once, when needed
     for (const std::string& provider : filter.providers) {
       Filter one;
       one.providers = {provider};
       const query::Conditions c = query::filter_conditions(one, text);
       if (exists("SELECT 1 FROM articles AS a" + c.where() + " LIMIT 1", c.values)) continue;
-      const auto names =
-          all("SELECT coalesce(p.domain, p.name), count(*) FROM providers AS p JOIN articles AS a "
-              "ON a.provider_id = p.id GROUP BY p.id");
-      out.push_back({"provider", provider, nearest(lower(provider), names, 3, 3)});
+      if (providers.empty()) {
+        providers =
+            all("SELECT coalesce(p.domain, p.name), count(*) FROM providers AS p JOIN articles "
+                "AS a ON a.provider_id = p.id GROUP BY p.id");
+      }
+      out.push_back({"provider", provider, nearest(lower(provider), providers, 3, 3)});
     }
     if (filter.collection &&
         !exists("SELECT 1 FROM articles WHERE collection = ?1 LIMIT 1", {*filter.collection})) {

@@ -1,5 +1,7 @@
 #include "search/article_terms.h"
 
+#include <SQLiteCpp/Column.h>
+
 #include <algorithm>
 
 #include "search/bm25.h"
@@ -43,6 +45,17 @@ ArticleTerms article_terms(Tokenizer& tokenizer, const IndexedColumns& columns) 
     }
   }
   return out;
+}
+
+IndexedColumns indexed_columns(SQLite::Statement& row, int first) {
+  IndexedColumns columns;
+  for (std::size_t k = 0; k < columns.size(); ++k) {
+    const SQLite::Column value = row.getColumn(first + static_cast<int>(k));
+    columns[k] = value.isNull() ? std::string_view()
+                                : std::string_view(static_cast<const char*>(value.getBlob()),
+                                                   static_cast<std::size_t>(value.getBytes()));
+  }
+  return columns;
 }
 
 }  // namespace articledb::search

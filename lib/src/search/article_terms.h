@@ -4,6 +4,8 @@
 #ifndef ARTICLEDB_SEARCH_ARTICLE_TERMS_H_
 #define ARTICLEDB_SEARCH_ARTICLE_TERMS_H_
 
+#include <SQLiteCpp/Statement.h>
+
 #include <array>
 #include <cstdint>
 #include <string>
@@ -25,6 +27,10 @@ struct ArticleTerms {
 using IndexedColumns = std::array<std::string_view, 5>;
 
 ArticleTerms article_terms(Tokenizer& tokenizer, const IndexedColumns& columns);
+
+/// The indexed values of the current row of `row`, from its columns `first` to `first` + 4
+/// (title, excerpt, body text, topics, provider, in that order), as views into the row.
+IndexedColumns indexed_columns(SQLite::Statement& row, int first);
 
 }  // namespace articledb::search
 

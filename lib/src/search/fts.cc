@@ -5,7 +5,6 @@
 #include "search/bm25.h"
 
 namespace articledb::search {
-namespace {
 
 fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
@@ -18,6 +17,8 @@ fts5_api* fts5_api_of(sqlite3* db) {
   sqlite3_finalize(statement);
   return api;
 }
+
+namespace {
 
 void row_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int,
                sqlite3_value**) {

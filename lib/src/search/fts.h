@@ -8,6 +8,10 @@
 
 namespace articledb::search {
 
+/// The FTS5 API of a connection (SQLite's documented "SELECT fts5(?)" handshake), or null
+/// when this SQLite has no FTS5.
+fts5_api* fts5_api_of(sqlite3* db);
+
 /// Registers `articledb_row_stats(articles_fts)`: a BLOB of doubles, the row's length in
 /// tokens (all columns) then, for each phrase of the query in order, its weighted frequency
 /// in the row (the sum of the column weights of its instances). Returns an SQLite code.

@@ -274,15 +274,7 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     text.reset();
     text.bind(1, partial.id);
     if (!text.executeStep()) continue;  // deleted meanwhile
-    IndexedColumns columns;
-    for (int k = 0; k < 5; ++k) {
-      const SQLite::Column value = text.getColumn(k);
-      columns[static_cast<std::size_t>(k)] =
-          value.isNull() ? std::string_view()
-                         : std::string_view(static_cast<const char*>(value.getBlob()),
-                                            static_cast<std::size_t>(value.getBytes()));
-    }
-    const ArticleTerms article = article_terms(tokenizer, columns);
+    const ArticleTerms article = article_terms(tokenizer, indexed_columns(text, 0));
     Candidate r;
     r.frequency.assign(terms.size(), 0);
     r.known.assign(terms.size(), true);

@@ -51,18 +51,6 @@ bool by_impact(const Posting& a, const Posting& b, double reference_length) {
   return x != y ? x > y : a.id < b.id;
 }
 
-IndexedColumns columns_of(SQLite::Statement& row, int first) {
-  IndexedColumns columns;
-  for (int i = 0; i < 5; ++i) {
-    const SQLite::Column column = row.getColumn(first + i);
-    columns[static_cast<std::size_t>(i)] =
-        column.isNull() ? std::string_view()
-                        : std::string_view(static_cast<const char*>(column.getBlob()),
-                                           static_cast<std::size_t>(column.getBytes()));
-  }
-  return columns;
-}
-
 constexpr const char* kArticleText =
     "SELECT id, title, excerpt, body_text, topics_text, provider_name FROM articles";
 
@@ -315,7 +303,7 @@ void rebuild_stats(SQLite::Database& db, unsigned jobs) {
           std::vector<Entry> entries;
           while (rows.executeStep()) {
             const auto id = static_cast<std::uint32_t>(rows.getColumn(0).getInt64());
-            const ArticleTerms terms = article_terms(*tokenizers[worker], columns_of(rows, 1));
+            const ArticleTerms terms = article_terms(*tokenizers[worker], indexed_columns(rows, 1));
             for (const auto& [term, frequency] : terms.terms) {
               auto it = heads.find(term);
               if (it == heads.end()) continue;
@@ -413,11 +401,12 @@ void apply_pending(SQLite::Database& db) {
   while (rows.executeStep()) {
     const std::int64_t id = rows.getColumn(0).getInt64();
     if (rows.getColumn(1).getInt() != 0) {
-      writer.remove(id, article_terms(tokenizer, columns_of(rows, 2)));
+      writer.remove(id, article_terms(tokenizer, indexed_columns(rows, 2)));
     }
     current.reset();
     current.bind(1, id);
-    if (current.executeStep()) writer.add(id, article_terms(tokenizer, columns_of(current, 1)));
+    if (current.executeStep())
+      writer.add(id, article_terms(tokenizer, indexed_columns(current, 1)));
   }
   writer.flush();
   db.exec("DELETE FROM search_pending");
