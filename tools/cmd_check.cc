@@ -1,7 +1,6 @@
 // articledb check: integrity of the tables and of the full-text index.
 #include <iostream>
 #include <memory>
-#include <optional>
 
 #include "articledb/database.h"
 #include "articledb/error.h"
@@ -19,16 +18,9 @@ struct CheckArgs {
 
 int run_check(const CheckArgs& args) {
   const std::string& db = args.db;
-  // Read-write where it can: FTS5's integrity check is a command SQLite counts as a write (it
-  // writes nothing). Where it cannot, the rest is checked read-only.
-  std::optional<Database> opened;
-  try {
-    opened.emplace(open_existing(db, OpenMode::kReadWrite));
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::kReadOnly && e.code() != ErrorCode::kIo) throw;
-    opened.emplace(open_existing(db, OpenMode::kReadOnly));
-  }
-  const Database& database = *opened;
+  // Read-only: check never writes, not even a schema migration (an older database is
+  // refused with the way to migrate it).
+  const Database database = open_existing(db, OpenMode::kReadOnly);
   const CheckReport report = database.check();
   if (args.json) {
     print_json({{"database", db},

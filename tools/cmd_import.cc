@@ -23,6 +23,7 @@ struct ImportArgs {
   bool json = false;
   bool quiet = false;
   unsigned jobs = 0;
+  unsigned batch_size = ImportOptions{}.batch_size;
   std::uint64_t max_file_size = ImportOptions{}.max_file_size;
 };
 
@@ -115,6 +116,7 @@ int run_import(const ImportArgs& args) {
   options.dry_run = args.dry_run;
   options.jobs = args.jobs;
   options.max_file_size = args.max_file_size;
+  options.batch_size = args.batch_size;
   options.observer = args.json ? nullptr : &observer;
 
   std::vector<std::filesystem::path> roots(args.paths.begin(), args.paths.end());
@@ -166,6 +168,12 @@ void add_import_command(CLI::App& app, Action& action) {
                    "Reject larger files, in bytes (default: 16 MiB, at most 256 MiB)")
       ->check(whole_number(1, kMaxFileSizeLimit))
       ->type_name("BYTES");
+  command
+      ->add_option("--batch-size", args->batch_size,
+                   "Files written per transaction (default: 10000); readers see each batch when "
+                   "it commits, and a run that stops keeps the batches it committed")
+      ->check(whole_number(1, 1'000'000))
+      ->type_name("N");
   command->add_flag("--json", args->json, "Print the summary, with every problem, as JSON");
   command->add_flag("--quiet,-q", args->quiet, "No progress bar and no warnings");
   command->callback([args, &action] { action = [args] { return run_import(*args); }; });

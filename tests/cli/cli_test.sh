@@ -300,6 +300,18 @@ contains "$err" "empty file"
 sqlite3 "$work/escapes.db" "INSERT INTO topics(name, key, slug) VALUES ('Lonely', 'lonely', 'lonely')"
 expect 0 "$articledb" check --db "$work/escapes.db"
 contains "$out" "note: 1 topic without an article"
+# check never writes: the file is the same after it, and an older schema is refused with
+# the way to migrate it, not migrated.
+sqlite3 "$work/escapes.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+before=$(sha256sum < "$work/escapes.db")
+expect 0 "$articledb" check --db "$work/escapes.db"
+[ "$(sha256sum < "$work/escapes.db")" = "$before" ] || fail "check changed the database file"
+cp "$work/escapes.db" "$work/older.db"
+sqlite3 "$work/older.db" "PRAGMA user_version = 2"
+before=$(sha256sum < "$work/older.db")
+expect 2 "$articledb" check --db "$work/older.db"
+contains "$err" "needs a schema migration"
+[ "$(sha256sum < "$work/older.db")" = "$before" ] || fail "check migrated an older database"
 
 # A listing sorted by heat or quality shows that column; C++ is said to be searched as "c".
 expect 0 "$articledb" list --db "$db" --sort heat --limit 3

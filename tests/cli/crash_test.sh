@@ -13,30 +13,12 @@ trap 'rm -rf "$work"' EXIT
 failures=0
 fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
-# Everything an import writes that a reader can see, without ids, times of import or row
-# order: articles with their provider, topics, images and related entries.
-dump() {
-  sqlite3 "$1" <<'SQL'
-.mode list
-SELECT a.path, a.collection, a.title, a.excerpt, a.published_at, a.web_url, a.canonical_url,
-       a.type, a.quality, a.heat, a.body, a.body_text, a.extra, a.repaired, a.topics_text,
-       a.provider_name, p.name, p.domain,
-       (SELECT group_concat(x, '|') FROM (SELECT t.name || '=' || l.label AS x
-          FROM article_topics AS l JOIN topics AS t ON t.id = l.topic_id
-         WHERE l.article_id = a.id ORDER BY l.position)),
-       (SELECT group_concat(x, '|') FROM (SELECT role || ':' || url AS x FROM images
-         WHERE article_id = a.id ORDER BY role, position)),
-       (SELECT group_concat(x, '|') FROM (SELECT coalesce(r.title, '') || '@' ||
-          coalesce(r.web_url, '') || '@' || coalesce(rp.name, '') AS x
-          FROM related AS r LEFT JOIN providers AS rp ON rp.id = r.provider_id
-         WHERE r.article_id = a.id ORDER BY r.position))
-  FROM articles AS a LEFT JOIN providers AS p ON p.id = a.provider_id
- ORDER BY a.path;
-SELECT 'topics', group_concat(name, '|') FROM (SELECT name FROM topics ORDER BY name);
-SELECT 'providers', group_concat(x, '|') FROM
-  (SELECT coalesce(domain, '') || '/' || name AS x FROM providers ORDER BY 1);
-SQL
-}
+# Everything an import writes that a reader can see (ids, times of import and row order
+# aside), one line per article.
+rows=$(dirname "$0")/article_rows.py
+dump() { "$rows" "$1"; }
+# Lines of a dump that no reference has: articles half written, or written wrong.
+foreign() { grep '^article ' "$1" | sort | comm -23 - <(cat "${@:2}" | grep '^article ' | sort); }
 
 # The library's top 20 for the commonest words has the scores of bm25() over every match.
 ranking() {
@@ -83,17 +65,21 @@ start=$(date +%s%N)
 full_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
 kills=0
+partial=0
 for ((trial = 1; trial <= trials; trial++)); do
   db="$work/t$trial.db"
   if ((trial % 2)); then
-    version=v1; mode=cold
+    version=v1; mode=cold; references=("$work/ref-v1.dump")
   else
-    version=v2; mode=incremental
+    version=v2; mode=incremental; references=("$work/ref-v1.dump" "$work/ref-v2.dump")
     sqlite3 "$work/ref-v1.db" ".backup '$db'"
   fi
+  # Half the trials commit every 200 files, so that kills fall between committed batches.
+  batch=()
+  if (((trial / 2) % 2)); then batch=(--batch-size 200); mode="$mode, batches of 200"; fi
   use "$version"
   delay_ms=$(( (RANDOM * 7919 + trial * 104729) % (full_ms * 9 / 10 + 1) ))
-  "$articledb" import -q --prune --db "$db" "$site" >/dev/null 2>&1 &
+  "$articledb" import -q --prune "${batch[@]}" --db "$db" "$site" >/dev/null 2>&1 &
   pid=$!
   sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
   if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
@@ -101,6 +87,14 @@ for ((trial = 1; trial <= trials; trial++)); do
   if [ -e "$db" ]; then
     "$articledb" check --db "$db" > "$work/check" 2>&1 ||
       fail "trial $trial ($mode, killed after ${delay_ms} ms): check failed: $(cat "$work/check")"
+    # Every article there is whole: as one version or the other imported it.
+    dump "$db" > "$work/killed.dump"
+    [ -z "$(foreign "$work/killed.dump" "${references[@]}")" ] ||
+      fail "trial $trial ($mode, killed after ${delay_ms} ms): articles half written: $(foreign "$work/killed.dump" "${references[@]}" | head -c 300)"
+    if [ "$mode" = "cold, batches of 200" ]; then
+      n=$(grep -c '^article ' "$work/killed.dump")
+      if ((n > 0 && n < 3000)); then partial=$((partial + 1)); fi
+    fi
   fi
   "$articledb" import -q --prune --db "$db" "$site" >/dev/null 2>&1 ||
     fail "trial $trial ($mode): the re-run failed"
@@ -115,8 +109,11 @@ done
 # Most trials must really have killed a running import.
 [ "$kills" -ge $((trials * 2 / 3)) ] || fail "only $kills of $trials imports were killed while running"
 
+# Some kills must have fallen between committed batches, leaving part of the articles.
+[ "$partial" -ge 2 ] || fail "only $partial killed cold imports had committed part of their batches"
+
 if [ "$failures" -gt 0 ]; then
   echo "$failures checks failed"
   exit 1
 fi
-echo "all $trials crash trials passed ($kills imports killed, a full import takes ${full_ms} ms)"
+echo "all $trials crash trials passed ($kills imports killed, $partial cold ones between batches; a full import takes ${full_ms} ms)"

@@ -446,6 +446,71 @@ TEST_F(ImportRunTest, ASecondImportIntoTheSameDatabaseWaitsThenFails) {
   EXPECT_EQ(run_import(second, {src()}, {}, files_).unchanged, 1u);  // free again
 }
 
+// The write-ahead log's size in bytes (0 when there is none).
+std::int64_t wal_bytes(const std::filesystem::path& db) {
+  std::error_code error;
+  const auto size = std::filesystem::file_size(db.string() + "-wal", error);
+  return error ? 0 : static_cast<std::int64_t>(size);
+}
+
+TEST_F(ImportRunTest, AReaderHoldingASnapshotStopsTheImportAtTheLogLimit) {
+  for (int i = 0; i < 300; ++i) {
+    write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
+                  "body: \"" + std::string(2000, 'x') + "\"\n");
+  }
+  { Database create(dir_ / "a.db"); }
+  SQLite::Database reader((dir_ / "a.db").string(), SQLite::OPEN_READONLY);
+  reader.exec("BEGIN");
+  EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM articles").getInt64(), 0);
+  ImportOptions options;
+  options.batch_size = 20;
+  options.max_wal_bytes = 256u << 10;
+  options.reader_wait = std::chrono::milliseconds(300);
+  try {
+    run(options);
+    FAIL() << "the log grew past its limit under a reader";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::kBusy);
+    EXPECT_THAT(e.what(), HasSubstr("a reader has held one snapshot"));
+  }
+  const std::int64_t kept = count("SELECT count(*) FROM articles");
+  EXPECT_GT(kept, 0);
+  EXPECT_LT(kept, 300);
+  EXPECT_EQ(kept % 20, 0) << "whole batches only";
+  // The log stopped about one batch past the limit.
+  EXPECT_LT(wal_bytes(dir_ / "a.db"), 2 * (256 << 10) + (1 << 20));
+  reader.exec("ROLLBACK");
+  EXPECT_EQ(run(options).added, static_cast<std::uint64_t>(300 - kept));
+  expect_sound();
+}
+
+TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
+  for (int i = 0; i < 300; ++i) {
+    write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
+                  "body: \"" + std::string(2000, 'x') + "\"\n");
+  }
+  { Database create(dir_ / "a.db"); }
+  std::atomic<bool> holding{false};
+  std::thread reader_thread([&] {
+    SQLite::Database reader((dir_ / "a.db").string(), SQLite::OPEN_READONLY);
+    reader.exec("BEGIN");
+    reader.execAndGet("SELECT count(*) FROM articles");
+    holding = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    reader.exec("ROLLBACK");
+  });
+  while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  ImportOptions options;
+  options.batch_size = 20;
+  options.max_wal_bytes = 256u << 10;
+  options.reader_wait = std::chrono::seconds(30);
+  EXPECT_EQ(run(options).added, 300u);
+  reader_thread.join();
+  // Restarted once the reader let go: the log holds no more than the limit and a batch.
+  EXPECT_LT(wal_bytes(dir_ / "a.db"), 2 * (256 << 10) + (1 << 20));
+  expect_sound();
+}
+
 TEST(CollectionTest, ComesFromTheFirstUnderscoreFolder) {
   EXPECT_EQ(collection_of("powerapps/_news/x.md"), "news");
   EXPECT_EQ(collection_of("_learning/videos/x.md"), "learning");

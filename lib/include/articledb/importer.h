@@ -2,6 +2,7 @@
 #ifndef ARTICLEDB_IMPORTER_H_
 #define ARTICLEDB_IMPORTER_H_
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -61,6 +62,13 @@ struct ImportOptions {
   /// Articles written per transaction (a transaction also ends after two seconds, so that
   /// readers see a slow import progress). Default: 10000.
   unsigned batch_size = 10'000;
+  /// The write-ahead log may grow past this many bytes only while a reader holds one snapshot
+  /// (a transaction left open, e.g. in the sqlite3 shell): the log cannot be restarted under
+  /// it. Beyond, the import waits for that reader, up to `reader_wait`, then stops with
+  /// ErrorCode::kBusy, keeping what it committed. Default: 1 GiB.
+  std::uint64_t max_wal_bytes = 1u << 30;
+  /// See max_wal_bytes. Default: 60 seconds.
+  std::chrono::milliseconds reader_wait{60'000};
   /// Receives progress and problems while the run goes on; not owned. Default: none.
   ImportObserver* observer = nullptr;
 };

@@ -88,7 +88,10 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
           [](const WorkResult& result) { return result.bytes(); });
       writer.finish();
     }();
-    if (!options.dry_run) finalize(db, jobs);
+    if (!options.dry_run) {
+      finalize(db, jobs);
+      store::keep_wal_short(db, store::kWalSoftLimit, std::chrono::milliseconds(250));
+    }
     log.summary().seconds = log.elapsed_seconds();
     log.report_progress(true);
     return std::move(log.summary());

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <limits>
 #include <thread>
 
 #include "import/import_run.h"
@@ -118,11 +119,35 @@ void WriteStage::maybe_commit() {
   end_session();
   log_.flush_problems();
   transaction_->commit();
+  keep_wal_short();
   transaction_ = std::make_unique<store::WriteTransaction>(db_);
   writer_.begin_session();
   writes_since_commit_ = 0;
   staged_bytes_ = 0;
   last_commit_ = std::chrono::steady_clock::now();
+}
+
+// Between two transactions: restarts a long write-ahead log, and waits for a reader whose
+// snapshot has let it grow past the limit (see ImportOptions::max_wal_bytes).
+void WriteStage::keep_wal_short() {
+  // Short readers finish within this; a longer one is waited for only past the limit.
+  constexpr std::chrono::milliseconds kReaderGrace{250};
+  const auto most = static_cast<std::int64_t>(
+      std::min<std::uint64_t>(options_.max_wal_bytes, std::numeric_limits<std::int64_t>::max()));
+  store::WalState wal =
+      store::keep_wal_short(db_, std::min(store::kWalSoftLimit, most), kReaderGrace);
+  if (!wal.pinned || wal.bytes <= most) return;
+  const auto start = std::chrono::steady_clock::now();
+  while (wal.pinned) {
+    if (std::chrono::steady_clock::now() - start >= options_.reader_wait) {
+      throw Error(ErrorCode::kBusy,
+                  "the write-ahead log has grown to " + std::to_string(wal.bytes >> 20) +
+                      " MiB because a reader has held one snapshot of the database for the "
+                      "whole time (a transaction left open, e.g. in the sqlite3 shell); end "
+                      "it and run the import again (the batches committed so far are kept)");
+    }
+    wal = store::keep_wal_short(db_, 0, std::chrono::milliseconds(100));
+  }
 }
 
 // Writes the staged articles; those the database refused are counted as failed files.

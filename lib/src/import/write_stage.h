@@ -74,6 +74,7 @@ class WriteStage {
 
   void count_write(Change change, std::int64_t id, std::size_t index, const WorkResult& result);
   void end_session();
+  void keep_wal_short();
   void refused(const WorkItem& item, const std::string& reason);
   void note_racy(std::int64_t id, const WorkItem& item, const WorkResult& result);
   std::optional<std::int64_t> take_moved(const std::string& hash);

@@ -139,14 +139,25 @@ CheckReport Database::check() const {
                               foreign_keys.getColumn(2).getString());
     }
   });
-  // FTS5's own check writes nothing, but is a command, refused by query_only and by a file
-  // this process cannot write.
-  if (impl_->mode == OpenMode::kReadWrite && sqlite3_db_readonly(db.getHandle(), "main") == 0) {
+  // FTS5's own check writes nothing, but is a command: run where the file can be written,
+  // with query_only lifted for it alone and inside a savepoint rolled back.
+  if (sqlite3_db_readonly(db.getHandle(), "main") == 0) {
+    const bool query_only = db.execAndGet("PRAGMA query_only").getInt() != 0;
     try {
-      db.exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')");
+      if (query_only) db.exec("PRAGMA query_only = OFF");
+      db.exec("SAVEPOINT fts_check");
+      try {
+        db.exec("INSERT INTO articles_fts(articles_fts) VALUES('integrity-check')");
+      } catch (const SQLite::Exception& e) {
+        report.faults.push_back(std::string("articles_fts integrity-check: ") + e.what());
+      }
+      db.exec("ROLLBACK TO fts_check");
+      db.exec("RELEASE fts_check");
     } catch (const SQLite::Exception& e) {
-      report.faults.push_back(std::string("articles_fts integrity-check: ") + e.what());
+      report.faults.push_back(std::string("articles_fts integrity-check could not run: ") +
+                              e.what());
     }
+    if (query_only) db.tryExec("PRAGMA query_only = ON");
   } else {
     report.notes.push_back(
         "the full-text index's own integrity-check needs write access and was skipped; "

@@ -1,8 +1,11 @@
 #include "store/sqlite.h"
 
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <string>
 
 #include "search/fts.h"
@@ -32,9 +35,13 @@ Error translate(const SQLite::Exception& error, std::string_view context) {
                    message + ": the database is locked; is another import running?");
     case SQLITE_READONLY:
       return Error(ErrorCode::kReadOnly, message + ": the database cannot be written here");
+    case SQLITE_FULL:
+      return Error(ErrorCode::kIo,
+                   message +
+                       ": no space is left for the database or its temporary files; free space "
+                       "and run again (everything committed before is kept)");
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
-    case SQLITE_FULL:
     case SQLITE_PERM:
       return Error(ErrorCode::kIo, message);
     case SQLITE_NOTADB:
@@ -116,6 +123,28 @@ void restore_after_bulk_writes(SQLite::Database& db, int cache_size) {
   db.exec("PRAGMA cache_size = " + std::to_string(cache_size));
 }
 
+WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::milliseconds wait) {
+  sqlite3* handle = db.getHandle();
+  int frames = 0;
+  int copied = 0;
+  if (sqlite3_wal_checkpoint_v2(handle, "main", SQLITE_CHECKPOINT_PASSIVE, &frames, &copied) !=
+          SQLITE_OK ||
+      frames <= 0) {
+    return {};  // not in WAL mode, or an empty log
+  }
+  const std::int64_t frame_bytes = db.execAndGet("PRAGMA page_size").getInt64() + 24;
+  WalState state{frames * frame_bytes, false};
+  if (state.bytes <= limit) return state;
+  const int busy_timeout = db.execAndGet("PRAGMA busy_timeout").getInt();
+  sqlite3_busy_timeout(handle, static_cast<int>(wait.count()));
+  const int rc =
+      sqlite3_wal_checkpoint_v2(handle, "main", SQLITE_CHECKPOINT_RESTART, &frames, &copied);
+  sqlite3_busy_timeout(handle, busy_timeout);
+  if (rc == SQLITE_OK) return {0, false};
+  if (rc == SQLITE_BUSY) state.pinned = true;
+  return state;
+}
+
 void migrate(SQLite::Database& db) {
   WriteTransaction transaction(db);
   // Read again under the write lock: another process may have migrated meanwhile.
@@ -167,6 +196,26 @@ void check_location(const std::filesystem::path& path, bool read_only) {
 }  // namespace
 
 namespace {
+
+// Why this process cannot write the database file or the journal beside it, if it cannot.
+std::optional<std::string> unwritable(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  if (name.empty() || name == ":memory:" || name.rfind("file:", 0) == 0) return std::nullopt;
+  auto reason = [](int error) {
+    return error == EROFS ? std::string("it is on a read-only file system")
+                          : std::string(std::strerror(error));
+  };
+  if (::access(name.c_str(), F_OK) == 0 && ::access(name.c_str(), W_OK) != 0) {
+    return reason(errno);
+  }
+  const std::filesystem::path folder =
+      path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  if (::access(folder.c_str(), W_OK) != 0) {
+    return "its folder " + quoted(folder) + " cannot be written (" + reason(errno) +
+           "), and SQLite keeps its journal there";
+  }
+  return std::nullopt;
+}
 
 // How a connection is opened.
 enum class Access {
@@ -243,6 +292,7 @@ std::unique_ptr<SQLite::Database> open_once(const std::filesystem::path& path,
     } else {
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");
+      db->exec("PRAGMA journal_size_limit = " + std::to_string(kWalSoftLimit));
       db->exec("PRAGMA secure_delete = OFF");
       if (version < latest_version()) migrate(*db);
     }
@@ -258,7 +308,17 @@ std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& p
                                                   const OpenOptions& options) {
   const bool read_only = options.mode == OpenMode::kReadOnly;
   check_location(path, read_only);
-  if (!read_only) return open_once(path, options, Access::kWrite);
+  if (!read_only) {
+    try {
+      return open_once(path, options, Access::kWrite);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::kReadOnly && e.code() != ErrorCode::kIo) throw;
+      if (auto why = unwritable(path)) {
+        throw Error(ErrorCode::kReadOnly, "cannot write database " + quoted(path) + ": " + *why);
+      }
+      throw;
+    }
+  }
   // A reader where it cannot write (a read-only file or folder, e.g. a database shipped in
   // a container image): read-only, then, when SQLite cannot make the WAL index either, as
   // an immutable file.

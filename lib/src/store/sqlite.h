@@ -7,6 +7,8 @@
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -66,6 +68,21 @@ void drop_deferrable_indexes(SQLite::Database& db);
 /// Creates the deferrable indexes that are missing.
 void ensure_deferrable_indexes(SQLite::Database& db);
 bool deferrable_indexes_missing(SQLite::Database& db);
+
+/// The write-ahead log is truncated to this size when it is reset (PRAGMA journal_size_limit
+/// of a writer), and a writer restarts it past this size (keep_wal_short).
+inline constexpr std::int64_t kWalSoftLimit = 64 << 20;
+
+/// What keep_wal_short() found.
+struct WalState {
+  std::int64_t bytes = 0;  ///< frames in the log, in bytes, after the attempt
+  bool pinned = false;     ///< a reader's snapshot kept the log from being restarted
+};
+
+/// After a commit: when the write-ahead log has grown past `limit`, checkpoints it all
+/// and restarts it from its beginning, waiting up to `wait` for the readers that use it (a
+/// stream of short readers would otherwise keep it from ever being reset).
+WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::milliseconds wait);
 
 /// Applies the migrations newer than the database's PRAGMA user_version, in one transaction.
 void migrate(SQLite::Database& db);
