@@ -33,6 +33,14 @@ TEST(TimestampTest, RejectsImpossibleAndMalformedDates) {
   }
 }
 
+TEST(TimestampTest, RejectsOffsetsThatLeaveTheYears0000To9999) {
+  EXPECT_FALSE(parse_timestamp("9999-12-31T23:00:00-05:00").has_value());
+  EXPECT_FALSE(parse_timestamp("0000-01-01T01:00:00+05:00").has_value());
+  EXPECT_EQ(normalised("9999-12-31T23:00:00+05:00"), "9999-12-31T18:00:00Z");
+  EXPECT_EQ(normalised("0000-01-01T01:00:00-05:00"), "0000-01-01T06:00:00Z");
+  EXPECT_EQ(normalised("9999-12-31T23:59:59Z"), "9999-12-31T23:59:59Z");
+}
+
 TEST(TimestampTest, HandlesLeapDays) {
   EXPECT_EQ(normalised("2024-02-29T12:00:00Z"), "2024-02-29T12:00:00Z");
   EXPECT_FALSE(parse_timestamp("2023-02-29").has_value());

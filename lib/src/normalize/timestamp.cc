@@ -101,6 +101,10 @@ std::optional<Timestamp> parse_timestamp(std::string_view text) {
     return std::nullopt;
   }
   if (pos != text.size()) return std::nullopt;
+  // An offset can push a time out of the years 0000-9999, which the stored form (and the
+  // order of its text) cannot hold: such a time is not a valid one.
+  const int utc_year = static_cast<int>(year_month_day{floor<days>(time)}.year());
+  if (utc_year < 0 || utc_year > 9999) return std::nullopt;
   return time;
 }
 
