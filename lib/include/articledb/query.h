@@ -58,8 +58,8 @@ struct QueryLimits {
   /// together; more are refused. Default: 64.
   std::size_t max_filters = 64;
   /// Time one call may run before it stops with ErrorCode::kQueryTooComplex; zero for no
-  /// limit. Default: 5 seconds.
-  std::chrono::milliseconds max_time{5000};
+  /// limit. Default: 1 second.
+  std::chrono::milliseconds max_time{1000};
 };
 
 /// Largest page a query returns.
