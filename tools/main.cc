@@ -92,6 +92,8 @@ int main(int argc, char** argv) {
   add_list_command(app, action);
   add_topics_command(app, action);
   add_providers_command(app, action);
+  add_changes_command(app, action);
+  add_duplicates_command(app, action);
   add_generate_command(app, action);
 
   const std::vector<std::string> arguments = normalise_arguments(app, argc, argv);

@@ -201,7 +201,7 @@ expect 2 "$articledb" list --db "$db" --limit abc
 contains "$err" "'abc' is not a whole number from 1 to 1,000"
 expect 2 "$articledb" import --db "$db" --max-file-size 0 "$src"
 contains "$err" "0 is not a whole number"
-for command in import search list show topics providers stats check; do
+for command in import search list show topics providers changes duplicates stats check; do
   expect 0 "$articledb" "$command" --help
   [[ "$out" =~ (UINT|INT|TEXT|FLOAT|POSITIVE) ]] && fail "$command --help shows the parser's type names: $out"
 done
@@ -259,7 +259,7 @@ if command -v groff >/dev/null; then
   warnings=$(printf '%s\n' "$man_page" | groff -man -Tutf8 -ww 2>&1 >/dev/null)
   [ -z "$warnings" ] || fail "groff warns about the man page: $warnings"
 fi
-for command in import search list show topics providers stats check; do
+for command in import search list show topics providers changes duplicates stats check; do
   contains "$bash_completion" "$command)"
   contains "$zsh_completion" "    $command)"
   contains "$man_page" ".SS \"$command"
@@ -312,6 +312,33 @@ before=$(sha256sum < "$work/older.db")
 expect 2 "$articledb" check --db "$work/older.db"
 contains "$err" "needs a schema migration"
 [ "$(sha256sum < "$work/older.db")" = "$before" ] || fail "check migrated an older database"
+
+# The change feed and duplicate stories: a copy of a story saved under another name.
+feed_db="$work/feed.db"
+expect 0 "$articledb" import -q --db "$feed_db" "$src"
+expect 0 "$articledb" changes --db "$feed_db" --json
+valid_json "$out"
+revision=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["current_revision"])' <<<"$out")
+[ "$revision" -gt 0 ] || fail "no revision after an import: $out"
+expect 0 "$articledb" duplicates --db "$feed_db"
+contains "$out" "0 stories saved more than once"
+cp "$src/_news/2023-06-02-gpu-supply.md" "$src/_news/2023-06-03-gpu-supply-again.md"
+expect 0 "$articledb" import -q --db "$feed_db" "$src"
+expect 0 "$articledb" changes --db "$feed_db" --since "$revision"
+contains "$out" "changed  "
+contains "$out" "_news/2023-06-03-gpu-supply-again.md"
+contains "$out" "1 change since revision $revision"
+expect 0 "$articledb" duplicates --db "$feed_db"
+contains "$out" "(2 copies)"
+contains "$out" "_news/2023-06-02-gpu-supply.md"
+contains "$out" "1 story saved more than once"
+expect 0 "$articledb" duplicates --json --db "$feed_db"
+valid_json "$out"
+rm "$src/_news/2023-06-03-gpu-supply-again.md"
+expect 0 "$articledb" import -q --prune --db "$feed_db" "$src"
+expect 0 "$articledb" changes --db "$feed_db" --since "$revision" --json
+contains "$out" '"change": "deleted"'
+expect 2 "$articledb" changes --db "$feed_db" --since -1
 
 # A listing sorted by heat or quality shows that column; C++ is said to be searched as "c".
 expect 0 "$articledb" list --db "$db" --sort heat --limit 3

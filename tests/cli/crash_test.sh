@@ -91,6 +91,13 @@ for ((trial = 1; trial <= trials; trial++)); do
     dump "$db" > "$work/killed.dump"
     [ -z "$(foreign "$work/killed.dump" "${references[@]}")" ] ||
       fail "trial $trial ($mode, killed after ${delay_ms} ms): articles half written: $(foreign "$work/killed.dump" "${references[@]}" | head -c 300)"
+    # The change feed holds no revision without its article, and gives each one once.
+    feed=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM articles WHERE revision IS NULL
+        OR revision > (SELECT revision FROM feed_state))
+      + (SELECT count(*) FROM tombstones AS t JOIN articles AS a ON a.id = t.article_id
+         WHERE a.revision < t.revision)
+      + (SELECT count(*) - count(DISTINCT revision) FROM changes)" 2>&1)
+    [ "$feed" = 0 ] || fail "trial $trial ($mode, killed after ${delay_ms} ms): change feed out of step ($feed)"
     if [ "$mode" = "cold, batches of 200" ]; then
       n=$(grep -c '^article ' "$work/killed.dump")
       if ((n > 0 && n < 3000)); then partial=$((partial + 1)); fi

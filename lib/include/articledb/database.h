@@ -114,6 +114,13 @@ class Database {
   /// nearest that exist: why a listing is empty, and what the user may have meant.
   std::vector<UnknownFilterValue> unknown_filter_values(const Filter& filter) const;
 
+  /// What changed after revision `since` (0: everything there is), in revision order, at
+  /// most `limit` (1..kMaxPageSize) changes. Throws kInvalidArgument for a bad limit.
+  ChangePage changes(std::int64_t since, std::size_t limit = kMaxPageSize) const;
+
+  /// Groups of articles that share a canonical URL, most copies first, then by URL.
+  std::vector<DuplicateGroup> duplicates() const;
+
   /// Every topic with its number of articles, most used first.
   std::vector<TopicCount> topics() const;
 

@@ -82,6 +82,34 @@ struct ArticlePage {
   std::string next;  ///< cursor of the following page; empty on the last page
 };
 
+/// One entry of the change feed: an article written (added, replaced, moved, edited) or
+/// deleted, at a revision. Revisions only grow; an article changed several times since a
+/// revision is listed once, at its latest.
+struct Change {
+  enum class Kind { kChanged, kDeleted };
+  std::int64_t revision = 0;
+  Kind kind = Kind::kChanged;
+  std::int64_t article_id = 0;
+  std::string path;  ///< relative to its import root
+  std::string root;  ///< the import root's folder ("" if it is gone)
+};
+
+/// A page of the change feed, in revision order.
+struct ChangePage {
+  std::vector<Change> changes;
+  /// The latest revision of the database: where a reader that has applied every page
+  /// stands.
+  std::int64_t current_revision = 0;
+  /// More changes follow: ask again with the revision of the last one.
+  bool more = false;
+};
+
+/// Articles that share a canonical URL: the same story saved more than once.
+struct DuplicateGroup {
+  std::string canonical_url;
+  std::vector<Article> articles;  ///< oldest id first; without body
+};
+
 enum class QuerySyntax {
   kPlain,  ///< the search language documented in the README; never a syntax error
   kRaw,    ///< FTS5's own query syntax; a syntax error throws ErrorCode::kQuerySyntax

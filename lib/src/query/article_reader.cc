@@ -1,5 +1,6 @@
 #include "query/article_reader.h"
 
+#include "store/image_json.h"
 #include "store/sqlite.h"
 
 namespace articledb::query {
@@ -110,7 +111,8 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
   SQLite::Statement& related = db.statement(R"sql(
     SELECT r.title, r.excerpt, r.published_at, r.web_url, r.amp_web_url, r.cdn_amp_web_url,
            r.type, r.quality, r.provider_id, r.provider_name, p.domain, r.extra,
-           (SELECT min(x.id) FROM articles AS x WHERE x.canonical_url = r.canonical_url)
+           (SELECT min(x.id) FROM articles AS x WHERE x.canonical_url = r.canonical_url),
+           r.provider_images
       FROM related AS r LEFT JOIN providers AS p ON p.id = r.provider_id
      WHERE r.article_id = ?1 ORDER BY r.position)sql");
   related.bind(1, id);
@@ -127,6 +129,9 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
     r.provider = read_provider(related, 8);
     r.extra_json = related.getColumn(11).getString();
     r.article_id = optional_int(related.getColumn(12));
+    if (r.provider && !related.getColumn(13).isNull()) {
+      r.provider->images = store::images_from_json(related.getColumn(13).getString());
+    }
     a.related.push_back(std::move(r));
   }
   return a;

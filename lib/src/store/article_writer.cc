@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include "store/image_json.h"
 #include "store/sqlite.h"
 
 namespace articledb::store {
@@ -38,7 +39,7 @@ SQLite::Database& with_staging_tables(SQLite::Database& db) {
       article_id, role, position, url, width, height, title, is_cached, extra);
     CREATE TEMP TABLE IF NOT EXISTS articledb_related(
       article_id, position, title, excerpt, published_at, web_url, amp_web_url, cdn_amp_web_url,
-      canonical_url, type, quality, provider_id, provider_name, extra);
+      canonical_url, type, quality, provider_id, provider_name, extra, provider_images);
     CREATE TEMP TABLE IF NOT EXISTS articledb_removals(id INTEGER PRIMARY KEY);
     CREATE TEMP TABLE IF NOT EXISTS articledb_unindex(
       id INTEGER PRIMARY KEY, title, excerpt, body, topics, provider);
@@ -72,6 +73,13 @@ std::vector<std::string> move_statements(const std::string& which) {
       "INSERT OR IGNORE INTO temp.articledb_unindex SELECT id, title, excerpt, body_text, "
       "topics_text, provider_name FROM articles WHERE id IN " +
           removed,
+      // Tombstones for the articles removed and not written again, each with a revision.
+      "INSERT INTO tombstones(revision, article_id, root_id, path, deleted_at) "
+      "SELECT (SELECT revision FROM feed_state) + row_number() OVER (ORDER BY id), id, root_id, "
+      "path, strftime('%Y-%m-%dT%H:%M:%SZ', 'now') FROM articles WHERE id IN " +
+          removed + " AND id NOT IN (SELECT id FROM temp.articledb_articles) ORDER BY id",
+      "UPDATE feed_state SET revision = (SELECT max(revision) FROM tombstones) "
+      "WHERE (SELECT max(revision) FROM tombstones) > revision",
       "DELETE FROM articles WHERE id IN " + removed,
       // New articles; topic links first (their foreign key is deferred).
       "INSERT INTO article_topics(article_id, position, topic_id, label) "
@@ -81,14 +89,17 @@ std::vector<std::string> move_statements(const std::string& which) {
       "content_hash, stat_verified, imported_at, category, title, excerpt, published_at, "
       "original_url, web_url, amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, "
       "published, removed, provider_id, provider_name, secured, body, body_format, body_text, "
-      "extra, repaired, topics_text) SELECT * FROM temp.articledb_articles WHERE " +
+      "extra, repaired, topics_text, revision) SELECT *, (SELECT revision FROM feed_state) + "
+      "row_number() OVER (ORDER BY id) FROM temp.articledb_articles WHERE " +
           where("id") + " ORDER BY id",
+      "UPDATE feed_state SET revision = (SELECT max(revision) FROM articles) "
+      "WHERE (SELECT max(revision) FROM articles) > revision",
       "INSERT INTO images(article_id, role, position, url, width, height, title, is_cached, "
       "extra) SELECT * FROM temp.articledb_images WHERE " +
           where("article_id") + " ORDER BY article_id, role, position",
       "INSERT INTO related(article_id, position, title, excerpt, published_at, web_url, "
       "amp_web_url, cdn_amp_web_url, canonical_url, type, quality, provider_id, provider_name, "
-      "extra) SELECT * FROM temp.articledb_related WHERE " +
+      "extra, provider_images) SELECT * FROM temp.articledb_related WHERE " +
           where("article_id") + " ORDER BY article_id, position",
   };
 }
@@ -118,7 +129,7 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
                    "INSERT INTO temp.articledb_images VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
       stage_related_(db, R"sql(
         INSERT INTO temp.articledb_related VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,
-          ?12, ?13, ?14))sql"),
+          ?12, ?13, ?14, ?15))sql"),
       stage_remove_(db, "INSERT OR IGNORE INTO temp.articledb_removals(id) VALUES (?1)"),
       find_topic_(db, "SELECT id, name FROM topics WHERE key = ?1"),
       insert_topic_(db, "INSERT INTO topics(name, key, slug) VALUES (?1, ?2, ?3)"),
@@ -132,7 +143,9 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
                    "stat_verified = ?5 WHERE id = ?1"),
       relocate_(db,
                 "UPDATE articles SET root_id = ?2, path = ?3, collection = ?4, file_size = ?5, "
-                "file_mtime_ns = ?6, content_hash = ?7, stat_verified = ?8 WHERE id = ?1"),
+                "file_mtime_ns = ?6, content_hash = ?7, stat_verified = ?8, "
+                "revision = (SELECT revision + 1 FROM feed_state) WHERE id = ?1"),
+      next_revision_(db, "UPDATE feed_state SET revision = revision + 1"),
       mark_verified_(db, "UPDATE articles SET stat_verified = 1 WHERE id = ?1"),
       stats_(stats) {}
 
@@ -159,7 +172,7 @@ std::vector<ArticleWriter::Refusal> ArticleWriter::move_one_by_one() {
     try {
       for (SQLite::Statement& statement : statements) {
         statement.reset();
-        statement.bind(1, static_cast<std::int64_t>(id));
+        if (statement.getBindParameterCount() > 0) statement.bind(1, static_cast<std::int64_t>(id));
         statement.exec();
       }
       db_.exec("RELEASE articledb_article");
@@ -441,6 +454,11 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
       q.bind(13);
     }
     q.bindNoCopy(14, r.extra_json);
+    if (r.provider && !r.provider->images.empty()) {
+      q.bind(15, images_json(r.provider->images));
+    } else {
+      q.bind(15);
+    }
     q.exec();
   }
   return article_id;
@@ -474,6 +492,8 @@ void ArticleWriter::relocate(std::int64_t id, const Location& location, const Fi
   relocate_.bindNoCopy(7, file.content_hash);
   relocate_.bind(8, file.verified ? 1 : 0);
   relocate_.exec();
+  next_revision_.reset();
+  next_revision_.exec();
 }
 
 void ArticleWriter::mark_verified(std::int64_t id) {

@@ -120,6 +120,7 @@ class ArticleWriter {
   SQLite::Statement note_provider_;
   SQLite::Statement update_file_;
   SQLite::Statement relocate_;
+  SQLite::Statement next_revision_;
   SQLite::Statement mark_verified_;
   std::unordered_map<std::string, TopicRow> topics_;         // by key
   std::unordered_map<std::string, std::int64_t> providers_;  // by "d:domain" or "n:name key"
