@@ -1,6 +1,7 @@
 // articledb import: bring a database up to date with folders of article files.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -24,6 +25,7 @@ struct ImportArgs {
   bool quiet = false;
   unsigned jobs = 0;
   unsigned batch_size = ImportOptions{}.batch_size;
+  std::vector<std::string> extensions;
   std::uint64_t max_file_size = ImportOptions{}.max_file_size;
 };
 
@@ -85,13 +87,37 @@ nlohmann::ordered_json to_json(const ImportSummary& s) {
                         {"severity", std::string(to_string(p.severity))},
                         {"message", p.message}});
   }
+  nlohmann::ordered_json left_out = nlohmann::ordered_json::object();
+  for (const auto& [extension, count] : s.left_out_by_extension) left_out[extension] = count;
   const nlohmann::ordered_json run_id =
       s.dry_run ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.run_id);
-  return {{"dry_run", s.dry_run},     {"run_id", run_id},     {"files", s.files},
-          {"added", s.added},         {"updated", s.updated}, {"moved", s.moved},
-          {"unchanged", s.unchanged}, {"removed", s.removed}, {"missing", s.missing},
-          {"skipped", s.skipped},     {"failed", s.failed},   {"warnings", s.warnings},
+  return {{"dry_run", s.dry_run},     {"run_id", run_id},
+          {"files", s.files},         {"added", s.added},
+          {"updated", s.updated},     {"moved", s.moved},
+          {"unchanged", s.unchanged}, {"removed", s.removed},
+          {"missing", s.missing},     {"skipped", s.skipped},
+          {"failed", s.failed},       {"warnings", s.warnings},
+          {"left_out", s.left_out},   {"left_out_by_extension", left_out},
           {"seconds", s.seconds},     {"problems", problems}};
+}
+
+// "12 other files left out by their extension (.yml 9, .com 2, none 1); add one with --ext".
+std::string left_out_line(const ImportSummary& s) {
+  std::vector<std::pair<std::uint64_t, std::string>> by_count;
+  for (const auto& [extension, count] : s.left_out_by_extension) {
+    by_count.emplace_back(count, extension.empty() ? "none" : extension);
+  }
+  std::sort(by_count.begin(), by_count.end(),
+            [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string line =
+      counted(s.left_out, "other file", "other files") + " left out by their extension (";
+  constexpr std::size_t kShown = 5;
+  for (std::size_t i = 0; i < by_count.size() && i < kShown; ++i) {
+    if (i > 0) line += ", ";
+    line += printable(by_count[i].second) + " " + group_digits(by_count[i].first);
+  }
+  if (by_count.size() > kShown) line += ", ...";
+  return line + "); import more with --ext EXT";
 }
 
 int run_import(const ImportArgs& args) {
@@ -117,6 +143,7 @@ int run_import(const ImportArgs& args) {
   options.jobs = args.jobs;
   options.max_file_size = args.max_file_size;
   options.batch_size = args.batch_size;
+  options.extensions = args.extensions;
   options.observer = args.json ? nullptr : &observer;
 
   std::vector<std::filesystem::path> roots(args.paths.begin(), args.paths.end());
@@ -135,6 +162,7 @@ int run_import(const ImportArgs& args) {
               << " (" << counted(s.files, "file", "files");
     if (s.warnings > 0) std::cout << ", " << counted(s.warnings, "warning", "warnings");
     std::cout << ") in " << seconds << " s\n";
+    if (s.left_out > 0) std::cout << left_out_line(s) << '\n';
     if (s.missing > 0) {
       std::cerr << "articledb: " << counted(s.missing, "article has", "articles have")
                 << " no file any more; run with --prune to remove "
@@ -174,6 +202,14 @@ void add_import_command(CLI::App& app, Action& action) {
                    "it commits, and a run that stops keeps the batches it committed")
       ->check(whole_number(1, 1'000'000))
       ->type_name("N");
+  command
+      ->add_option("--ext", args->extensions,
+                   "Also import files with this extension, as plain text (e.g. --ext com); "
+                   "repeat it or separate with commas")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
+      ->delimiter(',')
+      ->type_name("EXT");
   command->add_flag("--json", args->json, "Print the summary, with every problem, as JSON");
   command->add_flag("--quiet,-q", args->quiet, "No progress bar and no warnings");
   command->callback([args, &action] { action = [args] { return run_import(*args); }; });

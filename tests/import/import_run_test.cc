@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
 #include <thread>
 
 #include "articledb/error.h"
@@ -444,6 +445,37 @@ TEST_F(ImportRunTest, ASecondImportIntoTheSameDatabaseWaitsThenFails) {
   slow.release = true;
   first.join();
   EXPECT_EQ(run_import(second, {src()}, {}, files_).unchanged, 1u);  // free again
+}
+
+TEST_F(ImportRunTest, FilesLeftOutByTheirExtensionAreCountedAndCanBeAdded) {
+  write_article("a.md", "A");
+  write_article("data/theguardian.com", "The Guardian");
+  write_article("data/b.yml", "B");
+  write_article("data/NOTES", "Notes");
+  write_article(".hidden.com", "Hidden");
+  ImportSummary s = run();
+  EXPECT_EQ(s.added, 1u);
+  EXPECT_EQ(s.left_out, 3u);
+  EXPECT_EQ(s.left_out_by_extension,
+            (std::map<std::string, std::uint64_t>{{"", 1}, {".com", 1}, {".yml", 1}}));
+  ImportOptions options;
+  options.extensions = {"COM"};
+  s = run(options);
+  EXPECT_EQ(s.added, 1u);
+  EXPECT_EQ(s.left_out, 2u);
+  EXPECT_EQ(title_of("data/theguardian.com"), "The Guardian");
+  // A file given by name is imported whatever its extension.
+  s = run({}, {src() / "data" / "b.yml"});
+  EXPECT_EQ(s.added, 1u);
+  // Left out again, they are not gone: --prune keeps them while their files are there.
+  ImportOptions prune;
+  prune.prune = true;
+  s = run(prune);
+  EXPECT_EQ(s.removed, 0u);
+  EXPECT_EQ(s.missing, 0u);
+  EXPECT_EQ(title_of("data/theguardian.com"), "The Guardian");
+  std::filesystem::remove(src() / "data" / "theguardian.com");
+  EXPECT_EQ(run(prune).removed, 1u);
 }
 
 // The write-ahead log's size in bytes (0 when there is none).

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,10 @@ struct ImportOptions {
   std::uint64_t max_wal_bytes = 1u << 30;
   /// See max_wal_bytes. Default: 60 seconds.
   std::chrono::milliseconds reader_wait{60'000};
+  /// Extensions imported besides .md, .markdown, .html, .htm and .txt (".com" or "com", any
+  /// case), read as plain text. A file given by name is imported whatever its extension.
+  /// Default: none.
+  std::vector<std::string> extensions;
   /// Receives progress and problems while the run goes on; not owned. Default: none.
   ImportObserver* observer = nullptr;
 };
@@ -85,6 +90,10 @@ struct ImportSummary {
   std::uint64_t skipped = 0;    ///< files that are not articles
   std::uint64_t failed = 0;     ///< files that could not be imported
   std::uint64_t warnings = 0;   ///< field warnings on imported articles
+  /// Regular files under the folders left out because of their extension, in all and by
+  /// extension ("" for a name without one); ImportOptions::extensions adds extensions.
+  std::uint64_t left_out = 0;
+  std::map<std::string, std::uint64_t> left_out_by_extension;
   double seconds = 0;
   bool dry_run = false;
   std::int64_t run_id = 0;  ///< row of import_runs; 0 for a dry run

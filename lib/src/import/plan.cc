@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -14,6 +15,7 @@
 
 #include "articledb/error.h"
 #include "record/article_parser.h"
+#include "util/ascii.h"
 
 namespace articledb::import {
 namespace fs = std::filesystem;
@@ -65,15 +67,41 @@ std::pair<std::int64_t, std::string> root_for(SQLite::Database& db, const std::s
 
 using WalkEvent = std::variant<source::FoundFile, source::ListError>;
 
+// ".md" of "a.MD", "" for a name without one.
+std::string extension_of(std::string_view name) {
+  const std::size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  return util::ascii_lower(name.substr(dot));
+}
+
+// Whether the name ends with one of `extensions` (".com" or "com", any case).
+bool has_extension(std::string_view name, const std::vector<std::string>& extensions) {
+  if (extensions.empty()) return false;
+  const std::string extension = extension_of(name);
+  if (extension.empty()) return false;
+  for (const std::string& wanted : extensions) {
+    const std::string normal =
+        util::ascii_lower(wanted.empty() || wanted[0] == '.' ? wanted : "." + wanted);
+    if (normal == extension) return true;
+  }
+  return false;
+}
+
 // Runs a folder walk on a thread of its own, handing its events over in batches, so that
 // the file system and the database are read at the same time. The queue is bounded.
 class WalkThread {
  public:
-  WalkThread(const source::FileSystem& files, const std::string& folder) {
-    thread_ = std::thread([this, &files, folder] {
+  WalkThread(const source::FileSystem& files, const std::string& folder,
+             const std::vector<std::string>& extensions) {
+    thread_ = std::thread([this, &files, &extensions, folder] {
       try {
         files.walk(
-            folder, [](std::string_view name) { return record::body_format_for(name).has_value(); },
+            folder,
+            [this, &extensions](std::string_view name) {
+              if (record::body_format_for(name) || has_extension(name, extensions)) return true;
+              ++left_out_[extension_of(name)];
+              return false;
+            },
             [this](source::FoundFile&& file) { add(std::move(file)); },
             [this](source::ListError&& error) { add(std::move(error)); });
         publish(true);
@@ -95,6 +123,10 @@ class WalkThread {
   }
   WalkThread(const WalkThread&) = delete;
   WalkThread& operator=(const WalkThread&) = delete;
+
+  // Regular files left out because of their extension, by extension ("" for none); read
+  // once the walk is over.
+  const std::map<std::string, std::uint64_t>& left_out() const { return left_out_; }
 
   // The next batch of events; empty when the walk is over.
   std::vector<WalkEvent> next() {
@@ -134,7 +166,8 @@ class WalkThread {
   std::condition_variable ready_;
   std::condition_variable taken_;
   std::deque<std::vector<WalkEvent>> queue_;
-  std::vector<WalkEvent> batch_;  // owned by the walking thread
+  std::vector<WalkEvent> batch_;                   // owned by the walking thread
+  std::map<std::string, std::uint64_t> left_out_;  // owned by the walking thread
   bool done_ = false;
   bool cancelled_ = false;
   std::exception_ptr failure_;
@@ -238,7 +271,7 @@ class Planner {
         error({scope.target.absolute, "", false, "cannot examine the file"});
       }
     } else {
-      WalkThread walk(files_, scope.target.folder);
+      WalkThread walk(files_, scope.target.folder, options_.extensions);
       for (auto batch = walk.next(); !batch.empty(); batch = walk.next()) {
         for (WalkEvent& event : batch) {
           if (auto* file = std::get_if<source::FoundFile>(&event)) {
@@ -247,6 +280,10 @@ class Planner {
             error(std::get<source::ListError>(std::move(event)));
           }
         }
+      }
+      for (const auto& [extension, count] : walk.left_out()) {
+        log_.summary().left_out += count;
+        log_.summary().left_out_by_extension[extension] += count;
       }
     }
     drain(known, rejected, scope, unreachable, nullptr);
@@ -268,7 +305,12 @@ class Planner {
   void drain(ScopeCursor& known, ScopeCursor& rejected, const Scope& scope,
              const Unreachable& unreachable, const std::string* upto) {
     while (known.valid() && (upto == nullptr || known.path() < *upto)) {
-      if (!unreachable.covers(known.path())) {
+      // An article imported from a file this run leaves out by its extension (imported by
+      // name, or with --ext) is kept while the file is there.
+      const bool left_out = !record::body_format_for(known.path()) &&
+                            !has_extension(known.path(), options_.extensions) &&
+                            files_.stat(scope.root + "/" + known.path()).has_value();
+      if (!unreachable.covers(known.path()) && !left_out) {
         plan_.missing.push_back(known.row().getColumn(1).getInt64());
       }
       known.advance();

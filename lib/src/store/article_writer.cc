@@ -89,9 +89,11 @@ std::vector<std::string> move_statements(const std::string& which) {
       "content_hash, stat_verified, imported_at, category, title, excerpt, published_at, "
       "original_url, web_url, amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, "
       "published, removed, provider_id, provider_name, secured, body, body_format, body_text, "
-      "extra, repaired, topics_text, revision) SELECT *, (SELECT revision FROM feed_state) + "
-      "row_number() OVER (ORDER BY id) FROM temp.articledb_articles WHERE " +
-          where("id") + " ORDER BY id",
+      // Revisions numbered over the ids alone (the rows, bodies and all, are not sorted).
+      "extra, repaired, topics_text, revision) SELECT n.*, r.revision "
+      "FROM temp.articledb_articles AS n JOIN (SELECT id, (SELECT revision FROM feed_state) + "
+      "row_number() OVER (ORDER BY id) AS revision FROM temp.articledb_articles WHERE " +
+          where("id") + ") AS r ON r.id = n.id ORDER BY n.id",
       "UPDATE feed_state SET revision = (SELECT max(revision) FROM articles) "
       "WHERE (SELECT max(revision) FROM articles) > revision",
       "INSERT INTO images(article_id, role, position, url, width, height, title, is_cached, "
