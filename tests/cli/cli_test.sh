@@ -181,7 +181,7 @@ contains "$out" "id  published  title"
 expect 0 "$articledb" list --db "$db" --topic nonexistingtopic
 contains "$out" "no articles match"
 contains "$err" "no topic 'nonexistingtopic'"
-expect 0 "$articledb" list --db "$db" --collection _news
+expect 0 "$articledb" list --db "$db" --collection newz
 contains "$err" "did you mean 'news'"
 expect 0 "$articledb" list --db "$db" --provider nobody.example
 contains "$err" "no provider 'nobody.example'"

@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -194,6 +195,34 @@ TEST_F(FeedTest, RelatedProvidersKeepTheirLogos) {
   EXPECT_EQ(logos[1].is_cached, true);
   ASSERT_TRUE(article->related[1].provider.has_value());
   EXPECT_TRUE(article->related[1].provider->images.empty());
+}
+
+TEST_F(FeedTest, CollectionsFollowThePath) {
+  write("_news/a.md", "A");
+  write("_archive/_news/b.md", "B");
+  write("_learning/courses/c.md", "C");
+  write("_learning/videos/d.md", "D");
+  write("misc/_news_letter/e.md", "E");
+  import();
+  auto titles = [&](const std::string& collection) {
+    ListOptions options;
+    options.filter.collection = collection;
+    std::vector<std::string> out;
+    for (const Article& a : db_->list(options).articles) out.push_back(a.title);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_THAT(titles("news"), ElementsAre("A", "B"));
+  EXPECT_THAT(titles("_news"), ElementsAre("A", "B"));
+  EXPECT_THAT(titles("archive"), ElementsAre("B"));
+  EXPECT_THAT(titles("archive/news"), ElementsAre("B"));
+  EXPECT_THAT(titles("learning"), ElementsAre("C", "D"));
+  EXPECT_THAT(titles("learning/courses"), ElementsAre("C"));
+  EXPECT_THAT(titles("_learning/_courses"), ElementsAre("C"));
+  EXPECT_THAT(titles("news_letter"), ElementsAre("E"));  // '_' inside a name is no wildcard
+  EXPECT_TRUE(titles("new%").empty());
+  EXPECT_EQ(db_->article_by_path("_archive/_news/b.md")->collection, "archive");
+  EXPECT_EQ(testing::error_code_of([&] { titles("a/b/c/d/e"); }), ErrorCode::kInvalidArgument);
 }
 
 // A database written by schema version 3 (tests/data/schema/v3_examples.sql: examples/

@@ -1043,8 +1043,11 @@ std::vector<UnknownFilterValue> Database::unknown_filter_values(const Filter& fi
       }
       out.push_back({"provider", provider, nearest(lower(provider), providers, 3, 3)});
     }
+    query::Conditions in_collection;
+    if (filter.collection) query::add_collection_condition(in_collection, *filter.collection);
     if (filter.collection &&
-        !exists("SELECT 1 FROM articles WHERE collection = ?1 LIMIT 1", {*filter.collection})) {
+        !exists("SELECT 1 FROM articles AS a" + in_collection.where() + " LIMIT 1",
+                in_collection.values)) {
       const auto collections =
           all("SELECT collection, count(*) FROM articles WHERE collection IS NOT NULL GROUP BY 1");
       std::string wanted = *filter.collection;

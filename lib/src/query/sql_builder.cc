@@ -1,5 +1,6 @@
 #include "query/sql_builder.h"
 
+#include "articledb/error.h"
 #include "util/ascii.h"
 
 namespace articledb::query {
@@ -12,7 +13,57 @@ std::string placeholders(std::size_t count) {
   return out;
 }
 
+// `text` as a LIKE pattern matching itself (escape character '\').
+std::string like_literal(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::string> collection_folders(std::string_view collection) {
+  std::vector<std::string> folders;
+  std::size_t start = 0;
+  while (start <= collection.size()) {
+    std::size_t slash = collection.find('/', start);
+    if (slash == std::string_view::npos) slash = collection.size();
+    std::string_view folder = collection.substr(start, slash - start);
+    if (!folder.empty() && folder[0] == '_') folder.remove_prefix(1);
+    if (!folder.empty()) folders.emplace_back(folder);
+    start = slash + 1;
+  }
+  return folders;
+}
+
+void add_collection_condition(Conditions& c, std::string_view collection) {
+  const std::vector<std::string> folders = collection_folders(collection);
+  if (folders.empty()) {
+    c.add("a.collection = ?", {std::string(collection)});
+    return;
+  }
+  if (folders.size() > kMaxCollectionFolders) {
+    throw Error(ErrorCode::kInvalidArgument, "a collection is at most " +
+                                                 std::to_string(kMaxCollectionFolders) +
+                                                 " folders deep ('learning/courses')");
+  }
+  // Folders in a row anywhere in the path, each written with or without its '_'.
+  std::string sql = "(a.collection = ?";
+  std::vector<SqlValue> values{folders.size() == 1 ? folders[0] : std::string(collection)};
+  for (unsigned mask = 0; mask < (1u << folders.size()); ++mask) {
+    std::string pattern = "%/";
+    for (std::size_t i = 0; i < folders.size(); ++i) {
+      if (mask & (1u << i)) pattern += "\\_";
+      pattern += like_literal(folders[i]) + "/";
+    }
+    values.push_back(pattern + "%");
+    sql += " OR ('/' || a.path) LIKE ? ESCAPE '\\'";
+  }
+  c.add(sql + ")", std::move(values));
+}
 
 void Conditions::add(std::string condition, std::vector<SqlValue> bound) {
   sql.push_back(std::move(condition));
@@ -71,7 +122,7 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
               ") OR a.provider_id IN (SELECT id FROM providers WHERE 0" + words + "))",
           std::move(values));
   }
-  if (filter.collection) c.add("a.collection = ?", {*filter.collection});
+  if (filter.collection) add_collection_condition(c, *filter.collection);
   if (filter.category) c.add("a.category = ?", {*filter.category});
   if (filter.type) c.add("a.type = ?", {*filter.type});
   if (filter.published) c.add("a.published = ?", {std::int64_t{*filter.published ? 1 : 0}});

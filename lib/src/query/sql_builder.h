@@ -26,6 +26,18 @@ struct Conditions {
   std::string where() const;
 };
 
+/// The folders of a collection as a user names it ("_learning/courses" gives learning,
+/// courses): leading '_' dropped, empty parts skipped.
+std::vector<std::string> collection_folders(std::string_view collection);
+
+/// Most folders a collection filter may name.
+inline constexpr std::size_t kMaxCollectionFolders = 4;
+
+/// The articles of a collection: those whose `collection` it is, and those with its folders
+/// in a row anywhere in their path, each written with or without a leading '_' ("news" finds
+/// _news/x.md and _archive/_news/x.md; "learning/courses" finds _learning/courses/x.md).
+void add_collection_condition(Conditions& c, std::string_view collection);
+
 /// Conditions for `filter` on the articles table, aliased `a`.
 Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& text);
 
