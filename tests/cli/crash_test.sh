@@ -113,6 +113,22 @@ for ((trial = 1; trial <= trials; trial++)); do
   ranking "$db" || fail "trial $trial ($mode): search does not rank as bm25()"
   rm -f "$db" "$db"-*
 done
+# Kills in the first milliseconds, while the database file is being made: it is there
+# whole (check passes) or not at all.
+for ms in 0 1 2 3 5 8 12 20; do
+  db="$work/early.db"
+  "$articledb" import -q --db "$db" "$site" >/dev/null 2>&1 &
+  pid=$!
+  sleep "$(awk -v ms="$ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
+  kill -9 "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if [ -e "$db" ]; then
+    "$articledb" check --db "$db" > "$work/check" 2>&1 ||
+      fail "killed after $ms ms while making the database: check failed: $(cat "$work/check")"
+  fi
+  rm -f "$db" "$db"-* "$db".new-*
+done
+
 # Most trials must really have killed a running import.
 [ "$kills" -ge $((trials * 2 / 3)) ] || fail "only $kills of $trials imports were killed while running"
 

@@ -276,5 +276,56 @@ TEST(MigrationTest, OpensADatabaseWrittenBySchemaVersion3) {
   EXPECT_EQ(after.changes[0].article_id, 1);
 }
 
+// Schema 5 gives each publisher on a shared platform a provider of its own: a database
+// written by version 4 (tests/data/schema/v4_platforms.sql), where two YouTube channels are one
+// provider, is split in place; a new import splits them the same way.
+TEST(MigrationTest, PublishersOnAPlatformBecomeProvidersOfTheirOwn) {
+  testing::TempDir dir;
+  {
+    SQLite::Database old((dir / "old.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec(testing::read_file(testing::test_data() / "schema" / "v4_platforms.sql"));
+    ASSERT_EQ(old.execAndGet("PRAGMA user_version").getInt(), 4);
+    ASSERT_EQ(old.execAndGet("SELECT count(*) FROM providers").getInt(), 2);
+  }
+  Database db(dir / "old.db");
+  EXPECT_TRUE(db.check().ok()) << ::testing::PrintToString(db.check().faults);
+  std::map<std::string, std::int64_t> counts;
+  for (const ProviderCount& p : db.providers()) {
+    counts[p.provider.name + " @ " + p.provider.domain.value_or("")] = p.articles;
+  }
+  EXPECT_EQ(counts, (std::map<std::string, std::int64_t>{{"Dhruvin Shah @ youtube.com", 3},
+                                                         {"Reza Dorrani @ youtube.com", 2},
+                                                         {"Microsoft @ microsoft.com", 1}}));
+  auto matching = [&](const std::string& provider) {
+    ListOptions options;
+    options.filter.providers = {provider};
+    return db.list(options).articles.size();
+  };
+  EXPECT_EQ(matching("Dhruvin Shah"), 3u);
+  EXPECT_EQ(matching("Reza Dorrani"), 2u);
+  EXPECT_EQ(matching("youtube.com"), 5u);  // everything on the platform
+  // The articles read as written: the platform is their provider's domain.
+  ListOptions reza;
+  reza.filter.providers = {"Reza Dorrani"};
+  const Article article = db.list(reza).articles.at(0);
+  EXPECT_EQ(article.provider->domain, "youtube.com");
+  ASSERT_EQ(article.related.size(), 1u);
+  EXPECT_EQ(article.related[0].provider->name, "Dhruvin Shah");
+  EXPECT_EQ(article.related[0].provider->domain, "youtube.com");
+
+  // A new import of the same shapes gives the same providers.
+  Database fresh(dir / "fresh.db");
+  for (int i = 0; i < 2; ++i) {
+    testing::write_file(dir / "src" / ("a" + std::to_string(i) + ".md"),
+                        testing::article_text("A", "provider: {name: Channel " + std::to_string(i) +
+                                                       ", domain: www.YouTube.com}"));
+  }
+  Importer(fresh).run({dir / "src"});
+  std::vector<std::string> names;
+  for (const ProviderCount& p : fresh.providers()) names.push_back(p.provider.name);
+  std::sort(names.begin(), names.end());
+  EXPECT_THAT(names, ElementsAre("Channel 0", "Channel 1"));
+}
+
 }  // namespace
 }  // namespace articledb

@@ -54,7 +54,7 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
   SQLite::Statement& q = db.statement(R"sql(
     SELECT a.id, a.path, a.collection, a.title, a.excerpt, a.category, a.type, a.published_at,
            a.original_url, a.web_url, a.amp_web_url, a.cdn_amp_web_url, a.quality, a.heat,
-           a.published, a.removed, a.secured, a.provider_id, a.provider_name, p.domain,
+           a.published, a.removed, a.secured, a.provider_id, a.provider_name, coalesce(p.domain, p.platform),
            CASE WHEN ?2 THEN a.body END, a.body_format, a.extra, a.repaired
       FROM articles AS a LEFT JOIN providers AS p ON p.id = a.provider_id
      WHERE a.id = ?1)sql");
@@ -110,7 +110,7 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
 
   SQLite::Statement& related = db.statement(R"sql(
     SELECT r.title, r.excerpt, r.published_at, r.web_url, r.amp_web_url, r.cdn_amp_web_url,
-           r.type, r.quality, r.provider_id, r.provider_name, p.domain, r.extra,
+           r.type, r.quality, r.provider_id, r.provider_name, coalesce(p.domain, p.platform), r.extra,
            (SELECT min(x.id) FROM articles AS x WHERE x.canonical_url = r.canonical_url),
            r.provider_images
       FROM related AS r LEFT JOIN providers AS p ON p.id = r.provider_id

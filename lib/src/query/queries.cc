@@ -1084,7 +1084,7 @@ std::vector<ProviderCount> Database::providers() const {
   Impl& impl = *impl_;
   return store::guarded("cannot list providers", [&] {
     SQLite::Statement& q = impl.statement(
-        "SELECT p.id, p.name, p.domain, count(a.id) AS n FROM providers AS p "
+        "SELECT p.id, p.name, coalesce(p.domain, p.platform), count(a.id) AS n FROM providers AS p "
         "LEFT JOIN articles AS a ON a.provider_id = p.id GROUP BY p.id ORDER BY n DESC, p.name");
     std::vector<ProviderCount> providers;
     while (q.executeStep()) {

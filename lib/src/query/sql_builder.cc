@@ -105,11 +105,15 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
     std::vector<SqlValue> values;
     std::vector<SqlValue> names;
     std::string words;
+    std::vector<SqlValue> domains;
     for (const auto& provider : filter.providers) {
       const auto domain = text.domain(provider);
-      values.push_back(domain ? *domain : std::string());
+      domains.push_back(domain ? *domain : std::string());
       names.push_back(text.fold_key(provider));
     }
+    // A domain names its provider, or everyone's on a platform.
+    values = domains;
+    for (auto& domain : domains) values.push_back(std::move(domain));
     for (auto& name : names) values.push_back(name);
     for (const auto& provider : filter.providers) values.push_back(provider);
     for (auto& name : names) {
@@ -118,8 +122,8 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
     }
     const std::string n = placeholders(filter.providers.size());
     c.add("(a.provider_id IN (SELECT id FROM providers WHERE domain IN (" + n +
-              ") OR name_key IN (" + n + ")) OR a.provider_name IN (" + n +
-              ") OR a.provider_id IN (SELECT id FROM providers WHERE 0" + words + "))",
+              ") OR platform IN (" + n + ") OR name_key IN (" + n + ")) OR a.provider_name IN (" +
+              n + ") OR a.provider_id IN (SELECT id FROM providers WHERE 0" + words + "))",
           std::move(values));
   }
   if (filter.collection) add_collection_condition(c, *filter.collection);

@@ -136,8 +136,13 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
       find_topic_(db, "SELECT id, name FROM topics WHERE key = ?1"),
       insert_topic_(db, "INSERT INTO topics(name, key, slug) VALUES (?1, ?2, ?3)"),
       find_provider_by_domain_(db, "SELECT id FROM providers WHERE domain = ?1"),
-      find_provider_by_name_(db, "SELECT id FROM providers WHERE name_key = ?1 AND domain IS NULL"),
-      insert_provider_(db, "INSERT INTO providers(domain, name, name_key) VALUES (?1, ?2, ?3)"),
+      find_provider_by_name_(db,
+                             "SELECT id FROM providers WHERE name_key = ?1 AND domain IS NULL "
+                             "AND platform IS NULL"),
+      find_provider_on_platform_(db,
+                                 "SELECT id FROM providers WHERE platform = ?1 AND name_key = ?2"),
+      insert_provider_(
+          db, "INSERT INTO providers(domain, platform, name, name_key) VALUES (?1, ?4, ?2, ?3)"),
       note_topic_(db, "INSERT OR IGNORE INTO temp.articledb_orphan_topics(id) VALUES (?1)"),
       note_provider_(db, "INSERT OR IGNORE INTO temp.articledb_orphan_providers(id) VALUES (?1)"),
       update_file_(db,
@@ -304,19 +309,38 @@ const ArticleWriter::TopicRow& ArticleWriter::topic(const Topic& topic, const st
 
 std::int64_t ArticleWriter::provider(const Provider& provider,
                                      const std::optional<std::string>& name_key) {
-  const std::string cache_key = provider.domain ? "d:" + *provider.domain : "n:" + *name_key;
+  if (!platforms_) {
+    platforms_.emplace();
+    SQLite::Statement all(db_, "SELECT domain FROM platforms");
+    while (all.executeStep()) platforms_->insert(all.getColumn(0).getString());
+  }
+  // On a platform that hosts many publishers, a provider is the platform and a name.
+  const bool on_platform = provider.domain && platforms_->count(*provider.domain) > 0;
+  const std::string cache_key = on_platform       ? "p:" + *provider.domain + '\n' + *name_key
+                                : provider.domain ? "d:" + *provider.domain
+                                                  : "n:" + *name_key;
   if (auto it = providers_.find(cache_key); it != providers_.end()) return it->second;
-  SQLite::Statement& find = provider.domain ? find_provider_by_domain_ : find_provider_by_name_;
+  SQLite::Statement& find = on_platform       ? find_provider_on_platform_
+                            : provider.domain ? find_provider_by_domain_
+                                              : find_provider_by_name_;
   find.reset();
-  find.bindNoCopy(1, provider.domain ? *provider.domain : *name_key);
+  if (on_platform) {
+    find.bindNoCopy(1, *provider.domain);
+    find.bindNoCopy(2, *name_key);
+  } else {
+    find.bindNoCopy(1, provider.domain ? *provider.domain : *name_key);
+  }
   std::int64_t id;
   if (find.executeStep()) {
     id = find.getColumn(0).getInt64();
   } else {
     insert_provider_.reset();
-    store::bind(insert_provider_, 1, provider.domain);
+    // store::bind() binds without a copy: never a temporary here.
+    static const std::optional<std::string> kNone;
+    store::bind(insert_provider_, 1, on_platform ? kNone : provider.domain);
     insert_provider_.bindNoCopy(2, provider.name);
     insert_provider_.bindNoCopy(3, *name_key);
+    store::bind(insert_provider_, 4, on_platform ? provider.domain : kNone);
     insert_provider_.exec();
     id = db_.getLastInsertRowid();
     note_provider_.reset();

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "record/article_parser.h"
@@ -115,6 +116,7 @@ class ArticleWriter {
   SQLite::Statement insert_topic_;
   SQLite::Statement find_provider_by_domain_;
   SQLite::Statement find_provider_by_name_;
+  SQLite::Statement find_provider_on_platform_;
   SQLite::Statement insert_provider_;
   SQLite::Statement note_topic_;
   SQLite::Statement note_provider_;
@@ -122,8 +124,10 @@ class ArticleWriter {
   SQLite::Statement relocate_;
   SQLite::Statement next_revision_;
   SQLite::Statement mark_verified_;
-  std::unordered_map<std::string, TopicRow> topics_;         // by key
-  std::unordered_map<std::string, std::int64_t> providers_;  // by "d:domain" or "n:name key"
+  std::unordered_map<std::string, TopicRow> topics_;  // by key
+  // by "d:domain", "n:name key" or "p:platform\nname key"
+  std::unordered_map<std::string, std::int64_t> providers_;
+  std::optional<std::unordered_set<std::string>> platforms_;  // read at the first provider
   std::optional<std::int64_t> next_id_;
   std::size_t staged_ = 0;  // articles and removals staged in this session
   search::StatsWriter* stats_;

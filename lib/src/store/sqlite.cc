@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "normalize/text.h"
 #include "search/fts.h"
 #include "store/migrations.h"
 
@@ -197,6 +198,24 @@ void check_location(const std::filesystem::path& path, bool read_only) {
 
 namespace {
 
+// articledb_fold_key(text): the case folding that keys topics and providers (NFKC, case
+// folded), for the migrations that need it; not available in the stock shell.
+void fold_key_function(sqlite3_context* context, int, sqlite3_value** argv) {
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const auto bytes = static_cast<std::size_t>(sqlite3_value_bytes(argv[0]));
+  try {
+    thread_local normalize::TextNormalizer normalizer;
+    const std::string key = normalizer.fold_key(std::string_view(text, bytes));
+    sqlite3_result_text(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(context, e.what(), -1);
+  }
+}
+
 // Why this process cannot write the database file or the journal beside it, if it cannot.
 std::optional<std::string> unwritable(const std::filesystem::path& path) {
   const std::string name = path.string();
@@ -266,6 +285,11 @@ std::unique_ptr<SQLite::Database> open_once(const std::filesystem::path& path,
   if (search::register_fts_functions(db->getHandle()) != SQLITE_OK) {
     throw Error(ErrorCode::kDatabase, context + ": this SQLite has no FTS5");
   }
+  if (!read_only) {
+    sqlite3_create_function_v2(db->getHandle(), "articledb_fold_key", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, fold_key_function,
+                               nullptr, nullptr, nullptr);
+  }
   return guarded(context, [&]() -> std::unique_ptr<SQLite::Database> {
     const int application_id = db->execAndGet("PRAGMA application_id").getInt();
     int version = db->execAndGet("PRAGMA user_version").getInt();
@@ -304,11 +328,39 @@ std::unique_ptr<SQLite::Database> open_once(const std::filesystem::path& path,
 
 }  // namespace
 
+namespace {
+
+// A new database file appears whole: made and migrated under a temporary name beside it, then
+// linked into place (unless another process made it meanwhile), so that a run killed at its
+// start never leaves an empty or half-made file under the database's name.
+void create_whole(const std::filesystem::path& path, const OpenOptions& options) {
+  const std::string name = path.string();
+  if (name.empty() || name == ":memory:" || name.rfind("file:", 0) == 0) return;
+  std::error_code error;
+  if (std::filesystem::exists(path, error) || error) return;
+  const std::string temporary = name + ".new-" + std::to_string(::getpid());
+  try {
+    open_once(temporary, options, Access::kWrite);  // closed at once: WAL checkpointed, removed
+  } catch (...) {
+    ::unlink(temporary.c_str());
+    throw;
+  }
+  if (::link(temporary.c_str(), name.c_str()) != 0 && errno != EEXIST) {
+    // A file system without hard links: a rename (a file made meanwhile is replaced by an
+    // equally empty one).
+    std::filesystem::rename(temporary, path, error);
+  }
+  ::unlink(temporary.c_str());
+}
+
+}  // namespace
+
 std::unique_ptr<SQLite::Database> open_connection(const std::filesystem::path& path,
                                                   const OpenOptions& options) {
   const bool read_only = options.mode == OpenMode::kReadOnly;
   check_location(path, read_only);
   if (!read_only) {
+    create_whole(path, options);
     try {
       return open_once(path, options, Access::kWrite);
     } catch (const Error& e) {
