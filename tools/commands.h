@@ -26,6 +26,7 @@ void add_list_command(CLI::App& app, Action& action);
 void add_topics_command(CLI::App& app, Action& action);
 void add_providers_command(CLI::App& app, Action& action);
 void add_changes_command(CLI::App& app, Action& action);
+void add_export_command(CLI::App& app, Action& action);
 void add_duplicates_command(CLI::App& app, Action& action);
 /// Shell completion and the man page, from the options of every command added before it.
 void add_generate_command(CLI::App& app, Action& action);

@@ -93,6 +93,7 @@ int main(int argc, char** argv) {
   add_topics_command(app, action);
   add_providers_command(app, action);
   add_changes_command(app, action);
+  add_export_command(app, action);
   add_duplicates_command(app, action);
   add_generate_command(app, action);
 

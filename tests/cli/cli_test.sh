@@ -201,7 +201,7 @@ expect 2 "$articledb" list --db "$db" --limit abc
 contains "$err" "'abc' is not a whole number from 1 to 1,000"
 expect 2 "$articledb" import --db "$db" --max-file-size 0 "$src"
 contains "$err" "0 is not a whole number"
-for command in import search list show topics providers changes duplicates stats check; do
+for command in import search list show topics providers changes duplicates export stats check; do
   expect 0 "$articledb" "$command" --help
   [[ "$out" =~ (UINT|INT|TEXT|FLOAT|POSITIVE) ]] && fail "$command --help shows the parser's type names: $out"
 done
@@ -259,7 +259,7 @@ if command -v groff >/dev/null; then
   warnings=$(printf '%s\n' "$man_page" | groff -man -Tutf8 -ww 2>&1 >/dev/null)
   [ -z "$warnings" ] || fail "groff warns about the man page: $warnings"
 fi
-for command in import search list show topics providers changes duplicates stats check; do
+for command in import search list show topics providers changes duplicates export stats check; do
   contains "$bash_completion" "$command)"
   contains "$zsh_completion" "    $command)"
   contains "$man_page" ".SS \"$command"
@@ -339,6 +339,32 @@ expect 0 "$articledb" import -q --prune --db "$feed_db" "$src"
 expect 0 "$articledb" changes --db "$feed_db" --since "$revision" --json
 contains "$out" '"change": "deleted"'
 expect 2 "$articledb" changes --db "$feed_db" --since -1
+
+# Export: JSON lines with every field, and files that import to the same articles.
+expect 0 "$articledb" export --db "$feed_db"
+[ "$(wc -l <<<"$out")" = "$(find "$src" -type f | wc -l)" ] || fail "export: one line per article expected: $out"
+while IFS= read -r line; do valid_json "$line"; done <<<"$out"
+contains "$out" '"body_format":"markdown"'
+expect 0 "$articledb" export --db "$feed_db" --format frontmatter --out "$work/exported"
+contains "$err" "exported 12 articles"
+expect 0 "$articledb" import -q --db "$work/reimported.db" "$work/exported"
+expect 0 "$articledb" export --db "$work/reimported.db"
+# The articles of an export, without their ids, one sorted line each.
+without_ids() {
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    a = json.loads(line)
+    del a["id"]
+    a["related"] = [{k: v for k, v in r.items() if k != "article_id"} for r in a["related"]]
+    a["provider"] = a["provider"] and {k: v for k, v in a["provider"].items() if k != "id"}
+    a["topics"] = [{k: v for k, v in t.items() if k != "id"} for t in a["topics"]]
+    print(json.dumps(a, sort_keys=True))' | sort
+}
+second=$(without_ids <<<"$out")
+expect 0 "$articledb" export --db "$feed_db"
+first=$(without_ids <<<"$out")
+[ "$first" = "$second" ] || fail "export, import, export: the articles differ: $(diff <(echo "$first") <(echo "$second") | head -5)"
+expect 2 "$articledb" export --db "$feed_db" --format frontmatter
 
 # A listing sorted by heat or quality shows that column; C++ is said to be searched as "c".
 expect 0 "$articledb" list --db "$db" --sort heat --limit 3

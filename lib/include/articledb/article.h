@@ -109,6 +109,12 @@ struct Article {
   bool operator==(const Article&) const = default;
 };
 
+/// The article written back as a file: its fields as front matter (in articledb's key order,
+/// each value as the file wrote it where articledb repaired it, the `extra` keys after the
+/// fields) and its body as stored. Imported again, it gives the same fields, `extra`,
+/// `repaired` and body.
+std::string to_front_matter(const Article& article);
+
 }  // namespace articledb
 
 #endif  // ARTICLEDB_ARTICLE_H_
