@@ -225,6 +225,35 @@ TEST_F(FeedTest, CollectionsFollowThePath) {
   EXPECT_EQ(testing::error_code_of([&] { titles("a/b/c/d/e"); }), ErrorCode::kInvalidArgument);
 }
 
+TEST_F(FeedTest, WordsOfScriptsWithoutSpacesAreFoundInsideRuns) {
+  write("ja.md", "人工知能による翻訳、精度が大幅に向上", "excerpt: 新しいモデルは文脈を理解する");
+  write("zh.md", "人工智能翻译质量大幅提高");
+  write("th.md", "ปัญญาประดิษฐ์ช่วยแปลภาษาได้ดีขึ้น");
+  write("en.md", "Machine translation improves", "excerpt: 翻訳 in a Latin text");
+  import();
+  auto found = [&](const std::string& query) {
+    std::vector<std::string> titles;
+    for (const SearchHit& hit : db_->search(query).hits) titles.push_back(hit.article.title);
+    std::sort(titles.begin(), titles.end());
+    return titles;
+  };
+  EXPECT_THAT(found("翻訳"),
+              ElementsAre("Machine translation improves", "人工知能による翻訳、精度が大幅に向上"));
+  EXPECT_THAT(found("人工知能"), ElementsAre("人工知能による翻訳、精度が大幅に向上"));
+  EXPECT_THAT(found("精度"), ElementsAre("人工知能による翻訳、精度が大幅に向上"));
+  EXPECT_THAT(found("文脈"), ElementsAre("人工知能による翻訳、精度が大幅に向上"));
+  EXPECT_THAT(found("翻译"), ElementsAre("人工智能翻译质量大幅提高"));
+  EXPECT_THAT(found("质量"), ElementsAre("人工智能翻译质量大幅提高"));
+  EXPECT_THAT(found("แปลภาษา"), ElementsAre("ปัญญาประดิษฐ์ช่วยแปลภาษาได้ดีขึ้น"));
+  EXPECT_THAT(found("translation 翻訳"), ElementsAre("Machine translation improves"));
+  EXPECT_THAT(found("人工"),
+              ElementsAre("人工智能翻译质量大幅提高", "人工知能による翻訳、精度が大幅に向上"));
+  EXPECT_TRUE(found("翻訳機").empty());
+  // Latin words are searched as before.
+  EXPECT_THAT(found("translation"), ElementsAre("Machine translation improves"));
+  EXPECT_TRUE(found("ranslation").empty());
+}
+
 // A database written by schema version 3 (tests/data/schema/v3_examples.sql: examples/
 // imported) is migrated in place and reads as a fresh import of the same files does.
 TEST(MigrationTest, OpensADatabaseWrittenBySchemaVersion3) {

@@ -160,6 +160,45 @@ void check_limit(std::size_t limit) {
   }
 }
 
+// Most index words a word of a script without spaces is looked for inside.
+constexpr std::size_t kMaxInsideWords = 64;
+
+// Chinese, Japanese or Thai text is indexed in runs without spaces, each one token: a word
+// of such a script is also looked for inside the runs of the index's vocabulary (the most
+// frequent kMaxInsideWords of them), so that "翻訳" finds "人工知能による翻訳".
+void find_inside_runs(Database::Impl& impl, query::ParsedQuery& parsed) {
+  for (query::Clause& clause : parsed.clauses) {
+    const std::size_t written = clause.any.size();
+    for (std::size_t t = 0; t < written; ++t) {
+      const query::Term term = clause.any[t];
+      if (!term.unspaced || term.phrase) continue;
+      std::vector<std::string> tokens;
+      impl.tokenizer().tokenize(term.text,
+                                [&](std::string_view token) { tokens.emplace_back(token); });
+      if (tokens.size() != 1) continue;
+      SQLite::Statement& q = impl.statement(
+          "SELECT term FROM search_terms WHERE instr(term, ?1) > 1 ORDER BY df DESC, term "
+          "LIMIT ?2");
+      q.bind(1, tokens[0]);
+      q.bind(2, static_cast<std::int64_t>(kMaxInsideWords + 1));
+      std::size_t found = 0;
+      while (q.executeStep()) {
+        if (++found > kMaxInsideWords) {
+          parsed.notes.push_back("'" + term.text + "' is inside more than " +
+                                 std::to_string(kMaxInsideWords) +
+                                 " words of the index; the most frequent are searched");
+          break;
+        }
+        query::Term inside;
+        inside.text = q.getColumn(0).getString();
+        inside.column = term.column;
+        clause.any.push_back(std::move(inside));
+      }
+      q.reset();
+    }
+  }
+}
+
 std::optional<Article> read_or_throw(Database::Impl& impl, std::int64_t id, bool with_body) {
   return store::guarded("cannot read article " + std::to_string(id),
                         [&] { return query::read_article(impl, id, with_body); });
@@ -781,6 +820,7 @@ SearchResults search_page(Database::Impl& impl, std::string_view text,
     check_filter_count(impl.limits, options.filter,
                        parsed->topics.size() + parsed->providers.size());
     if (parsed->empty()) return {};
+    find_inside_runs(impl, *parsed);
     const query::FtsExpression fts = query::to_fts5(*parsed);
     match = fts.match;
     excluded = fts.excluded;

@@ -240,6 +240,7 @@ ParsedQuery parse_query(std::string_view text, const ParseLimits& limits) {
     term.text = std::move(value);
     term.phrase = token.kind == Token::Kind::kPhrase;
     term.prefix = prefix || letters.unspaced;
+    term.unspaced = letters.unspaced;
     term.column = token.field;
     const bool negated = token.negated || pending_not;
     if (pending_or && !negated) {

@@ -29,6 +29,7 @@ struct Term {
   std::string text;
   bool phrase = false;                ///< written in quotes
   bool prefix = false;                ///< ends with '*' (or forced for scripts without spaces)
+  bool unspaced = false;              ///< has letters of a script written without spaces
   std::optional<std::string> column;  ///< "title", "excerpt" or "body"
 };
 
