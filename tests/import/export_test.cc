@@ -61,6 +61,7 @@ std::string differences(const Article& a, const Article& b) {
   check("related", a.related == b.related);
   check("body", a.body == b.body && a.body_format == b.body_format);
   if (a.extra_json != b.extra_json) out += " extra " + a.extra_json + " vs " + b.extra_json;
+  if (a.layout_json != b.layout_json) out += " layout " + a.layout_json + " vs " + b.layout_json;
   if (a.repaired_json != b.repaired_json) {
     out += " repaired " + a.repaired_json + " vs " + b.repaired_json;
   }
@@ -107,6 +108,33 @@ TEST(ExportTest, SharedCorpusAndSeedRoundTrip) {
   const auto seed = testing::seed_dir();
   ARTICLEDB_SKIP_WITHOUT_SHARED(corpus && seed);
   expect_round_trip({*corpus, *seed});
+}
+
+TEST(ExportTest, KeysComeBackInTheFilesOrderAndProfilesKeepTheirName) {
+  testing::TempDir dir;
+  testing::write_file(dir / "src" / "a.md", R"(---
+heat: 3
+zeta: 1
+title: "Both"
+name: "Both"
+related:
+  - {webUrl: "https://b.example/x", title: "B", provider: {domain: b.example, name: B}}
+excerpt:
+provider: {domain: a.example, name: A}
+---
+)");
+  testing::write_file(dir / "src" / "p.md", "---\nname: \"Grace\"\nrole: x\n---\n");
+  Database db(dir / "a.db");
+  Importer(db).run({dir / "src"});
+  const auto articles = all_articles(db);
+  ASSERT_EQ(articles.size(), 2u);
+  EXPECT_EQ(to_front_matter(articles.begin()->second),
+            "---\nheat: 3\nzeta: 1\ntitle: \"Both\"\nname: \"Both\"\nrelated:\n- webUrl: "
+            "\"https://b.example/x\"\n  title: \"B\"\n  provider:\n    domain: \"b.example\"\n"
+            "    name: \"B\"\nexcerpt: null\nprovider:\n  domain: \"a.example\"\n  name: \"A\"\n"
+            "---\n");
+  EXPECT_EQ(to_front_matter(std::next(articles.begin())->second),
+            "---\nname: \"Grace\"\nrole: \"x\"\n---\n");
 }
 
 TEST(ExportTest, RepairedAndLeftoverValuesComeBackAsWritten) {

@@ -105,6 +105,9 @@ struct Article {
   std::string extra_json = "{}";
   /// Values as written for fields that were repaired, keyed by their path ("related[0].title").
   std::string repaired_json = "{}";
+  /// The keys of the front matter's mappings in the file's order, by path ("" for the top
+  /// level, "provider", "images[0]", "related[1].provider"), as a JSON object.
+  std::string layout_json = "{}";
 
   bool operator==(const Article&) const = default;
 };

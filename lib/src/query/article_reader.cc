@@ -55,7 +55,8 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
     SELECT a.id, a.path, a.collection, a.title, a.excerpt, a.category, a.type, a.published_at,
            a.original_url, a.web_url, a.amp_web_url, a.cdn_amp_web_url, a.quality, a.heat,
            a.published, a.removed, a.secured, a.provider_id, a.provider_name, coalesce(p.domain, p.platform),
-           CASE WHEN ?2 THEN a.body END, a.body_format, a.extra, a.repaired
+           CASE WHEN ?2 THEN a.body END, a.body_format, a.extra, a.repaired,
+           (SELECT keys FROM layouts WHERE id = a.layout_id)
       FROM articles AS a LEFT JOIN providers AS p ON p.id = a.provider_id
      WHERE a.id = ?1)sql");
   q.bind(1, id);
@@ -84,6 +85,7 @@ std::optional<Article> read_article(Database::Impl& db, std::int64_t id, bool wi
   if (a.body) a.body_format = body_format(q.getColumn(21));
   a.extra_json = q.getColumn(22).getString();
   a.repaired_json = q.getColumn(23).getString();
+  a.layout_json = q.getColumn(24).isNull() ? "{}" : q.getColumn(24).getString();
   q.reset();
 
   SQLite::Statement& topics = db.statement(

@@ -4,12 +4,14 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <variant>
 
 #include "frontmatter/split.h"
 #include "frontmatter/yaml_tree.h"
 #include "normalize/markup.h"
 #include "normalize/url.h"
+#include "record/front_matter_writer.h"
 #include "record/yaml_json.h"
 #include "util/ascii.h"
 #include "util/utf8.h"
@@ -323,6 +325,48 @@ std::optional<std::string> body_text_of(std::string_view body, BodyFormat format
   return plain;
 }
 
+// The key order of `node` (a mapping) at `path`, and of the mappings articledb reads below it.
+void collect_layout(const Node& node, const std::string& path, Json& layout) {
+  if (!node.is_map()) return;
+  layout[path] = node.keys;
+  const std::string prefix = path.empty() ? "" : path + ".";
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const std::string& key = node.keys[i];
+    const Node& value = node.items[i];
+    if (key == "provider") {
+      collect_layout(value, prefix + key, layout);
+    } else if ((key == "images" || (key == "related" && path.empty())) && value.is_sequence()) {
+      for (std::size_t j = 0; j < value.items.size(); ++j) {
+        collect_layout(value.items[j], prefix + key + "[" + std::to_string(j) + "]", layout);
+      }
+    }
+  }
+}
+
+// One entry for the entries of a list that all have the same keys, and only the mappings
+// with more than one key (the order of one key is no order).
+Json compact_layout(const Json& layout) {
+  std::map<std::string, std::vector<std::string>> generic_of;  // generic path -> paths
+  for (const auto& [path, keys] : layout.items()) generic_of[generic_path(path)].push_back(path);
+  Json out = Json::object();
+  for (const auto& [path, keys] : layout.items()) {
+    if (keys.size() < 2) continue;
+    const std::string generic = generic_path(path);
+    if (generic == path) {
+      out[path] = keys;
+      continue;
+    }
+    bool same = true;
+    for (const std::string& other : generic_of[generic]) same = same && layout[other] == keys;
+    if (!same) {
+      out[path] = keys;
+    } else if (!out.contains(generic)) {
+      out[generic] = keys;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<BodyFormat> body_format_for(std::string_view path) {
@@ -515,6 +559,9 @@ ParseResult parse_article(std::string_view content, std::string_view path, BodyF
 
   article.extra_json = extra.dump();
   article.repaired_json = fields.repaired().dump();
+  Json layout = Json::object();
+  collect_layout(root, "", layout);
+  article.layout_json = compact_layout(layout).dump();
   result.outcome = ParseResult::Outcome::kArticle;
   return result;
 }

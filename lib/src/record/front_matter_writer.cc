@@ -2,6 +2,7 @@
 
 #include <yaml.h>
 
+#include <algorithm>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -19,14 +20,22 @@ class Writer {
     if (!repaired_.is_object()) repaired_ = Json::object();
     extra_ = Json::parse(article.extra_json, nullptr, false);
     if (!extra_.is_object()) extra_ = Json::object();
+    layout_ = Json::parse(article.layout_json, nullptr, false);
+    if (!layout_.is_object()) layout_ = Json::object();
   }
 
   Json tree() {
     Json out = Json::object();
     text(out, "category", "category", article_.category);
     // A profile's title came from its `name`, which is among the extra keys.
-    if (!(extra_.contains("name") && !repaired_.contains("title") &&
-          extra_["name"] == Json(article_.title))) {
+    bool wrote_title = true;
+    if (layout_.contains("") && layout_[""].is_array()) {
+      wrote_title =
+          std::find(layout_[""].begin(), layout_[""].end(), Json("title")) != layout_[""].end();
+    } else if (extra_.contains("name") && !repaired_.contains("title")) {
+      wrote_title = extra_["name"] != Json(article_.title);
+    }
+    if (wrote_title) {
       text(out, "title", "title", std::optional<std::string>(article_.title));
     }
     text(out, "excerpt", "excerpt", article_.excerpt);
@@ -68,7 +77,7 @@ class Writer {
       out["related"] = std::move(related);
     }
     text(out, "secured", "secured", article_.secured);
-    return ordered(out, extra_);
+    return as_laid_out(ordered(out, extra_), "");
   }
 
  private:
@@ -81,6 +90,24 @@ class Writer {
     }
     for (const auto& [key, value] : extra.items()) {
       out[key] = fields.contains(key) ? fields[key] : value;
+    }
+    return out;
+  }
+
+  // `object` with the keys the file wrote at `path` first, in the file's order.
+  Json as_laid_out(const Json& object, const std::string& path) const {
+    auto order = layout_.find(path);
+    if (order == layout_.end()) order = layout_.find(generic_path(path));
+    if (order == layout_.end() || !order->is_array()) return object;
+    Json out = Json::object();
+    // A key the file wrote without a value (null, or empty text) is written as null.
+    for (const Json& key : *order) {
+      if (!key.is_string()) continue;
+      const std::string name = key.get<std::string>();
+      out[name] = object.contains(name) ? object[name] : Json(nullptr);
+    }
+    for (const auto& [key, value] : object.items()) {
+      if (!out.contains(key)) out[key] = value;
     }
     return out;
   }
@@ -130,7 +157,7 @@ class Writer {
       text(object, "title", at + ".title", image.title);
       value(object, "isCached", image.is_cached);
       merge_extra(object, image.extra_json);
-      out.push_back(std::move(object));
+      out.push_back(as_laid_out(object, at));
     }
     return out;
   }
@@ -145,7 +172,7 @@ class Writer {
     for (const auto& [key, value] : own.items()) {
       if (!object.contains(key)) object[key] = value;
     }
-    return object;
+    return as_laid_out(object, field);
   }
 
   Json related(const Related& r, const std::string& field) {
@@ -166,12 +193,13 @@ class Writer {
                            : Json::object();
       object["provider"] = provider(*r.provider, field + ".provider", own);
     }
-    return ordered(object, extra);
+    return as_laid_out(ordered(object, extra), field);
   }
 
   const Article& article_;
   Json repaired_;
   Json extra_;
+  Json layout_;
 };
 
 // YAML text of a JSON value, with libyaml's emitter: strings double-quoted (so that "106",
@@ -263,6 +291,17 @@ class Emitter {
 };
 
 }  // namespace
+
+std::string generic_path(const std::string& path) {
+  std::string out;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    out += path[i];
+    if (path[i] == '[') {
+      while (i + 1 < path.size() && path[i + 1] != ']') ++i;
+    }
+  }
+  return out;
+}
 
 std::string to_front_matter(const Article& article) {
   const Json tree = Writer(article).tree();

@@ -13,6 +13,10 @@ namespace articledb::record {
 /// stored. Imported again, it gives the same fields, `extra` and `repaired`.
 std::string to_front_matter(const Article& article);
 
+/// A path of Article::layout_json with each list index made "[]" ("related[1].provider" gives
+/// "related[].provider"): the entry that stands for every entry of a list with the same keys.
+std::string generic_path(const std::string& path);
+
 }  // namespace articledb::record
 
 #endif  // ARTICLEDB_RECORD_FRONT_MATTER_WRITER_H_

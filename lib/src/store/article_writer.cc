@@ -33,7 +33,7 @@ SQLite::Database& with_staging_tables(SQLite::Database& db) {
       stat_verified, imported_at, category, title, excerpt, published_at, original_url, web_url,
       amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, published, removed,
       provider_id, provider_name, secured, body, body_format, body_text, extra, repaired,
-      topics_text);
+      topics_text, layout);
     CREATE TEMP TABLE IF NOT EXISTS articledb_topic_links(article_id, position, topic_id, label);
     CREATE TEMP TABLE IF NOT EXISTS articledb_images(
       article_id, role, position, url, width, height, title, is_cached, extra);
@@ -85,12 +85,22 @@ std::vector<std::string> move_statements(const std::string& which) {
       "INSERT INTO article_topics(article_id, position, topic_id, label) "
       "SELECT article_id, position, topic_id, label FROM temp.articledb_topic_links WHERE " +
           where("article_id") + " ORDER BY article_id, position",
+      // Layouts are kept once each.
+      "INSERT OR IGNORE INTO layouts(keys) SELECT DISTINCT layout FROM temp.articledb_articles "
+      "WHERE layout IS NOT NULL AND " +
+          where("id"),
       "INSERT INTO articles(id, root_id, path, collection, file_size, file_mtime_ns, "
       "content_hash, stat_verified, imported_at, category, title, excerpt, published_at, "
       "original_url, web_url, amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, "
       "published, removed, provider_id, provider_name, secured, body, body_format, body_text, "
       // Revisions numbered over the ids alone (the rows, bodies and all, are not sorted).
-      "extra, repaired, topics_text, revision) SELECT n.*, r.revision "
+      "extra, repaired, topics_text, layout_id, revision) SELECT n.id, n.root_id, n.path, "
+      "n.collection, n.file_size, n.file_mtime_ns, n.content_hash, n.stat_verified, "
+      "n.imported_at, n.category, n.title, n.excerpt, n.published_at, n.original_url, "
+      "n.web_url, n.amp_web_url, n.cdn_amp_web_url, n.canonical_url, n.type, n.quality, n.heat, "
+      "n.published, n.removed, n.provider_id, n.provider_name, n.secured, n.body, "
+      "n.body_format, n.body_text, n.extra, n.repaired, n.topics_text, "
+      "(SELECT id FROM layouts WHERE keys = n.layout), r.revision "
       "FROM temp.articledb_articles AS n JOIN (SELECT id, (SELECT revision FROM feed_state) + "
       "row_number() OVER (ORDER BY id) AS revision FROM temp.articledb_articles WHERE " +
           where("id") + ") AS r ON r.id = n.id ORDER BY n.id",
@@ -125,7 +135,7 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
       stage_article_(db, R"sql(
         INSERT INTO temp.articledb_articles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
           ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
-          ?28, ?29, ?30, ?31, ?32))sql"),
+          ?28, ?29, ?30, ?31, ?32, ?33))sql"),
       stage_topic_link_(db, "INSERT INTO temp.articledb_topic_links VALUES (?1, ?2, ?3, ?4)"),
       stage_image_(db,
                    "INSERT INTO temp.articledb_images VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -443,6 +453,11 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
     s.bind(32);
   } else {
     s.bindNoCopy(32, topics_text);
+  }
+  if (a.layout_json == "{}") {
+    s.bind(33);
+  } else {
+    s.bindNoCopy(33, a.layout_json);
   }
   s.exec();
 
