@@ -63,9 +63,7 @@ int run_export(const ExportArgs& args) {
     const ArticlePage page = database.list(options);
     for (const Article& article : page.articles) {
       if (!files) {
-        *ndjson << article_json(article, true)
-                       .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
-                << '\n';
+        *ndjson << to_json(article, true) << '\n';
         ++written;
         continue;
       }

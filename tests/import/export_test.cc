@@ -137,6 +137,23 @@ provider: {domain: a.example, name: A}
             "---\nname: \"Grace\"\nrole: \"x\"\n---\n");
 }
 
+TEST(ExportTest, JsonHoldsEveryFieldAndNullForWhatIsAbsent) {
+  testing::TempDir dir;
+  testing::write_file(dir / "src" / "a.md",
+                      "---\ntitle: \"A\"\nquality: 5\ntopics: [AI]\ncustom: [1]\n---\n");
+  Database db(dir / "a.db");
+  Importer(db).run({dir / "src"});
+  const Article a = all_articles(db).begin()->second;
+  const std::string line = to_json(a, true);
+  EXPECT_EQ(line.find('\n'), std::string::npos);
+  for (const char* part :
+       {"\"title\":\"A\"", "\"quality\":5", "\"excerpt\":null", "\"name\":\"AI\"",
+        "\"extra\":{\"custom\":[1]}", "\"repaired\":{}", "\"body_format\":null", "\"body\":null"}) {
+    EXPECT_NE(line.find(part), std::string::npos) << part << " in " << line;
+  }
+  EXPECT_EQ(to_json(a).find("\"body\""), std::string::npos);
+}
+
 TEST(ExportTest, RepairedAndLeftoverValuesComeBackAsWritten) {
   testing::TempDir dir;
   testing::write_file(dir / "src" / "a.md", R"(---

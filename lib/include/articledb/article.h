@@ -112,6 +112,11 @@ struct Article {
   bool operator==(const Article&) const = default;
 };
 
+/// The article as one line of JSON, every field with its child rows, `extra` and `repaired`
+/// (absent values are null; with `with_body`, `body_format` and `body` too): the form of
+/// `articledb show --json` and of each line of `articledb export`.
+std::string to_json(const Article& article, bool with_body = false);
+
 /// The article written back as a file: its fields as front matter (in articledb's key order,
 /// each value as the file wrote it where articledb repaired it, the `extra` keys after the
 /// fields) and its body as stored. Imported again, it gives the same fields, `extra`,
