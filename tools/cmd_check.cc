@@ -20,21 +20,6 @@ int run_check(const CheckArgs& args) {
   const std::string& db = args.db;
   // Read-only: check never writes, not even a schema migration (an older database is
   // refused with the way to migrate it).
-  if (is_empty_database(db)) {
-    // Made by an import stopped before it created the tables: nothing is lost.
-    const std::string note =
-        "the database holds no tables yet (an import stopped before it created them); the next "
-        "import creates them";
-    if (args.json) {
-      print_json({{"database", db},
-                  {"ok", true},
-                  {"faults", nlohmann::ordered_json::array()},
-                  {"notes", {note}}});
-    } else {
-      std::cout << "note: " << note << "\nok: " << db << " passed every check\n";
-    }
-    return kExitOk;
-  }
   const Database database = open_existing(db, OpenMode::kReadOnly);
   const CheckReport report = database.check();
   if (args.json) {

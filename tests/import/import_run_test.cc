@@ -523,6 +523,7 @@ TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
   }
   { Database create(dir_ / "a.db"); }
   std::atomic<bool> holding{false};
+  std::atomic<bool> released{false};
   std::thread reader_thread([&] {
     SQLite::Database reader((dir_ / "a.db").string(), SQLite::OPEN_READONLY);
     reader.exec("BEGIN");
@@ -530,6 +531,7 @@ TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
     holding = true;
     std::this_thread::sleep_for(std::chrono::milliseconds(400));
     reader.exec("ROLLBACK");
+    released = true;
   });
   while (!holding) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   ImportOptions options;
@@ -537,6 +539,8 @@ TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
   options.max_wal_bytes = 256u << 10;
   options.reader_wait = std::chrono::seconds(30);
   EXPECT_EQ(run(options).added, 300u);
+  // Past the limit the import waited for the reader (alone it takes far less than 400 ms).
+  EXPECT_TRUE(released) << "the import ended while the reader still held its snapshot";
   reader_thread.join();
   // Restarted once the reader let go: the log holds no more than the limit and a batch.
   EXPECT_LT(wal_bytes(dir_ / "a.db"), 2 * (256 << 10) + (1 << 20));

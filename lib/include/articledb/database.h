@@ -55,11 +55,6 @@ struct CheckReport {
   bool ok() const { return faults.empty(); }
 };
 
-/// Whether `path` is a SQLite file that holds no schema at all, such as one an import was
-/// stopped in before it created any: it holds nothing to lose, and the next import makes it
-/// a database. False for anything else, a missing or unreadable file included. Never writes.
-bool is_empty_database(const std::filesystem::path& path);
-
 /// A connection to an articledb database file (SQLite, WAL mode).
 ///
 /// Opening read-write applies pending schema migrations in one transaction. A database

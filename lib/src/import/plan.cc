@@ -74,17 +74,19 @@ std::string extension_of(std::string_view name) {
   return util::ascii_lower(name.substr(dot));
 }
 
-// Whether the name ends with one of `extensions` (".com" or "com", any case).
-bool has_extension(std::string_view name, const std::vector<std::string>& extensions) {
-  if (extensions.empty()) return false;
-  const std::string extension = extension_of(name);
-  if (extension.empty()) return false;
+// ImportOptions::extensions as extension_of() gives them: ".com" for "com" or ".COM".
+std::set<std::string> normalised_extensions(const std::vector<std::string>& extensions) {
+  std::set<std::string> out;
   for (const std::string& wanted : extensions) {
-    const std::string normal =
-        util::ascii_lower(wanted.empty() || wanted[0] == '.' ? wanted : "." + wanted);
-    if (normal == extension) return true;
+    if (wanted.empty()) continue;
+    out.insert(util::ascii_lower(wanted[0] == '.' ? wanted : "." + wanted));
   }
-  return false;
+  return out;
+}
+
+// Whether the name ends with one of `extensions` (normalised_extensions()).
+bool has_extension(std::string_view name, const std::set<std::string>& extensions) {
+  return !extensions.empty() && extensions.count(extension_of(name)) > 0;
 }
 
 // Runs a folder walk on a thread of its own, handing its events over in batches, so that
@@ -92,7 +94,7 @@ bool has_extension(std::string_view name, const std::vector<std::string>& extens
 class WalkThread {
  public:
   WalkThread(const source::FileSystem& files, const std::string& folder,
-             const std::vector<std::string>& extensions) {
+             const std::set<std::string>& extensions) {
     thread_ = std::thread([this, &files, &extensions, folder] {
       try {
         files.walk(
@@ -237,7 +239,8 @@ class Planner {
         files_(files),
         log_(log),
         plan_(plan),
-        hash_of_(db, "SELECT content_hash FROM articles WHERE id = ?1") {}
+        hash_of_(db, "SELECT content_hash FROM articles WHERE id = ?1"),
+        extensions_(normalised_extensions(options.extensions)) {}
 
   void scope(std::uint32_t index) {
     const Scope& scope = plan_.scopes[index];
@@ -271,7 +274,7 @@ class Planner {
         error({scope.target.absolute, "", false, "cannot examine the file"});
       }
     } else {
-      WalkThread walk(files_, scope.target.folder, options_.extensions);
+      WalkThread walk(files_, scope.target.folder, extensions_);
       for (auto batch = walk.next(); !batch.empty(); batch = walk.next()) {
         for (WalkEvent& event : batch) {
           if (auto* file = std::get_if<source::FoundFile>(&event)) {
@@ -308,7 +311,7 @@ class Planner {
       // An article imported from a file this run leaves out by its extension (imported by
       // name, or with --ext) is kept while the file is there.
       const bool left_out = !record::body_format_for(known.path()) &&
-                            !has_extension(known.path(), options_.extensions) &&
+                            !has_extension(known.path(), extensions_) &&
                             files_.stat(scope.root + "/" + known.path()).has_value();
       if (!unreachable.covers(known.path()) && !left_out) {
         plan_.missing.push_back(known.row().getColumn(1).getInt64());
@@ -388,6 +391,7 @@ class Planner {
   RunLog& log_;
   Plan& plan_;
   SQLite::Statement hash_of_;
+  const std::set<std::string> extensions_;  // ImportOptions::extensions, normalised once
 };
 
 }  // namespace

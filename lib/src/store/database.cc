@@ -55,21 +55,6 @@ std::string_view to_string(ErrorCode code) noexcept {
   return "unknown";
 }
 
-bool is_empty_database(const std::filesystem::path& path) {
-  std::error_code error;
-  if (!std::filesystem::is_regular_file(path, error) ||
-      std::filesystem::file_size(path, error) == 0) {
-    return false;  // a 0-byte file is no SQLite file yet: not taken for an empty database
-  }
-  try {
-    SQLite::Database db(path.string(), SQLite::OPEN_READONLY);
-    return db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() == 0 &&
-           db.execAndGet("PRAGMA user_version").getInt() == 0;
-  } catch (const SQLite::Exception&) {
-    return false;
-  }
-}
-
 Database::Database(const std::filesystem::path& path, const OpenOptions& options)
     : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
