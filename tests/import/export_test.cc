@@ -1,5 +1,6 @@
 // Round trip: import, write every article back as a file (to_front_matter), import those
 // files: the same fields, child rows, extra, repaired and body.
+#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -135,6 +136,32 @@ provider: {domain: a.example, name: A}
             "---\n");
   EXPECT_EQ(to_front_matter(std::next(articles.begin())->second),
             "---\nname: \"Grace\"\nrole: \"x\"\n---\n");
+}
+
+TEST(ExportTest, FilesWithTheSameKeyOrderShareOneLayoutAcrossRuns) {
+  testing::TempDir dir;
+  testing::write_file(dir / "src" / "a.md", "---\ntitle: \"A\"\nexcerpt: \"x\"\n---\n");
+  testing::write_file(dir / "src" / "b.md", "---\ntitle: \"B\"\nexcerpt: \"y\"\n---\n");
+  testing::write_file(dir / "src" / "c.md", "---\nexcerpt: \"z\"\ntitle: \"C\"\n---\n");
+  Database db(dir / "a.db");
+  Importer(db).run({dir / "src"});
+  // A later run (a new writer, nothing cached) finds the layout already kept.
+  testing::write_file(dir / "more" / "d.md", "---\ntitle: \"D\"\nexcerpt: \"w\"\n---\n");
+  Importer(db).run({dir / "more"});
+  SQLite::Database sql((dir / "a.db").string());
+  EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM layouts").getInt(), 2);
+  EXPECT_EQ(sql.execAndGet("SELECT count(DISTINCT layout_id) FROM articles WHERE title IN "
+                           "('A', 'B', 'D')")
+                .getInt(),
+            1);
+  EXPECT_EQ(sql.execAndGet("SELECT count(*) FROM articles WHERE layout_id = (SELECT layout_id "
+                           "FROM articles WHERE title = 'A')")
+                .getInt(),
+            3);
+  const auto articles = all_articles(db);
+  ASSERT_EQ(articles.size(), 4u);
+  EXPECT_EQ(to_front_matter(std::next(articles.begin(), 2)->second),
+            "---\nexcerpt: \"z\"\ntitle: \"C\"\n---\n");
 }
 
 TEST(ExportTest, JsonHoldsEveryFieldAndNullForWhatIsAbsent) {

@@ -101,32 +101,29 @@ StatsState read_state(SQLite::Database& db) {
   return state;
 }
 
-StatsWriter::StatsWriter(SQLite::Database& db)
-    : db_(db),
-      state_(read_state(db)),
-      find_term_(db, "SELECT df, cut FROM search_terms WHERE term = ?1") {}
+StatsWriter::StatsWriter(SQLite::Database& db) : db_(db), state_(read_state(db)) {}
 
-StatsWriter::TermInfo& StatsWriter::info(const std::string& term) {
-  auto it = cache_.find(term);
-  if (it != cache_.end()) return it->second;
-  TermInfo info;
-  find_term_.reset();
-  find_term_.bind(1, term);
-  if (find_term_.executeStep()) {
-    info.df = find_term_.getColumn(0).getInt64();
-    if (!find_term_.getColumn(1).isNull()) info.cut = find_term_.getColumn(1).getDouble();
+const std::unordered_map<std::string, double>& StatsWriter::cuts() {
+  if (!cuts_) {
+    // The terms with a head: a few thousand at most (each is in kHeadMinDf articles or more).
+    // Heads are only given to terms by a rebuild, and their cuts only change at the end of
+    // a run: read once.
+    cuts_.emplace();
+    SQLite::Statement q(db_, "SELECT term, cut FROM search_terms WHERE cut IS NOT NULL");
+    while (q.executeStep()) cuts_->emplace(q.getColumn(0).getString(), q.getColumn(1).getDouble());
   }
-  return cache_.emplace(term, info).first->second;
+  return *cuts_;
 }
 
 void StatsWriter::add(std::int64_t id, const ArticleTerms& terms) {
   if (!state_.valid) return;
+  const auto& with_head = cuts();
   for (const auto& [term, frequency] : terms.terms) {
     ++df_delta_[term];
-    const TermInfo& term_info = info(term);
-    if (!term_info.cut) continue;
+    const auto cut = with_head.find(term);
+    if (cut == with_head.end()) continue;
     const Posting posting{id, frequency, terms.length};
-    if (impact(posting, state_.reference_length) >= *term_info.cut) {
+    if (impact(posting, state_.reference_length) >= cut->second) {
       head_add_[term].push_back(posting);
     }
   }
@@ -145,15 +142,22 @@ void StatsWriter::flush() {
                            "INSERT INTO search_terms(term, df) VALUES (?1, ?2) ON CONFLICT(term) "
                            "DO UPDATE SET df = df + excluded.df");
   SQLite::Statement drop(db_, "DELETE FROM search_terms WHERE term = ?1 AND df <= 0");
+  // In the table's order: each page of it is visited once.
+  std::vector<std::pair<const std::string*, std::int64_t>> deltas;
+  deltas.reserve(df_delta_.size());
   for (const auto& [term, delta] : df_delta_) {
-    if (delta == 0) continue;
+    if (delta != 0) deltas.emplace_back(&term, delta);
+  }
+  std::sort(deltas.begin(), deltas.end(),
+            [](const auto& a, const auto& b) { return *a.first < *b.first; });
+  for (const auto& [term, delta] : deltas) {
     upsert.reset();
-    upsert.bind(1, term);
+    upsert.bindNoCopy(1, *term);
     upsert.bind(2, static_cast<std::int64_t>(delta));
     upsert.exec();
     if (delta < 0) {
       drop.reset();
-      drop.bind(1, term);
+      drop.bindNoCopy(1, *term);
       drop.exec();
     }
   }
@@ -181,7 +185,6 @@ void StatsWriter::flush() {
   df_delta_.clear();
   head_add_.clear();
   dead_.clear();
-  cache_.clear();
 }
 
 void StatsWriter::invalidate() {

@@ -53,19 +53,15 @@ class StatsWriter {
   void invalidate();
 
  private:
-  struct TermInfo {
-    std::int64_t df = 0;
-    std::optional<double> cut;  // head cut; none: no head
-  };
-  TermInfo& info(const std::string& term);
+  /// The head cut of each term that has a head.
+  const std::unordered_map<std::string, double>& cuts();
 
   SQLite::Database& db_;
   StatsState state_;
-  SQLite::Statement find_term_;
+  std::optional<std::unordered_map<std::string, double>> cuts_;  // read at the first add()
   std::unordered_map<std::string, std::int64_t> df_delta_;
   std::unordered_map<std::string, std::vector<Posting>> head_add_;
   std::vector<std::int64_t> dead_;
-  std::unordered_map<std::string, TermInfo> cache_;  // per flush
 };
 
 /// Rebuilds every statistic from the articles' indexed text, in the caller's transaction, and

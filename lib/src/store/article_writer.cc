@@ -33,7 +33,7 @@ SQLite::Database& with_staging_tables(SQLite::Database& db) {
       stat_verified, imported_at, category, title, excerpt, published_at, original_url, web_url,
       amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, published, removed,
       provider_id, provider_name, secured, body, body_format, body_text, extra, repaired,
-      topics_text, layout);
+      topics_text, layout_id, seq);
     CREATE TEMP TABLE IF NOT EXISTS articledb_topic_links(article_id, position, topic_id, label);
     CREATE TEMP TABLE IF NOT EXISTS articledb_images(
       article_id, role, position, url, width, height, title, is_cached, extra);
@@ -85,25 +85,20 @@ std::vector<std::string> move_statements(const std::string& which) {
       "INSERT INTO article_topics(article_id, position, topic_id, label) "
       "SELECT article_id, position, topic_id, label FROM temp.articledb_topic_links WHERE " +
           where("article_id") + " ORDER BY article_id, position",
-      // Layouts are kept once each.
-      "INSERT OR IGNORE INTO layouts(keys) SELECT DISTINCT layout FROM temp.articledb_articles "
-      "WHERE layout IS NOT NULL AND " +
-          where("id"),
       "INSERT INTO articles(id, root_id, path, collection, file_size, file_mtime_ns, "
       "content_hash, stat_verified, imported_at, category, title, excerpt, published_at, "
       "original_url, web_url, amp_web_url, cdn_amp_web_url, canonical_url, type, quality, heat, "
       "published, removed, provider_id, provider_name, secured, body, body_format, body_text, "
-      // Revisions numbered over the ids alone (the rows, bodies and all, are not sorted).
+      // Revisions in the order the articles were staged, after the session's tombstones.
       "extra, repaired, topics_text, layout_id, revision) SELECT n.id, n.root_id, n.path, "
       "n.collection, n.file_size, n.file_mtime_ns, n.content_hash, n.stat_verified, "
       "n.imported_at, n.category, n.title, n.excerpt, n.published_at, n.original_url, "
       "n.web_url, n.amp_web_url, n.cdn_amp_web_url, n.canonical_url, n.type, n.quality, n.heat, "
       "n.published, n.removed, n.provider_id, n.provider_name, n.secured, n.body, "
       "n.body_format, n.body_text, n.extra, n.repaired, n.topics_text, "
-      "(SELECT id FROM layouts WHERE keys = n.layout), r.revision "
-      "FROM temp.articledb_articles AS n JOIN (SELECT id, (SELECT revision FROM feed_state) + "
-      "row_number() OVER (ORDER BY id) AS revision FROM temp.articledb_articles WHERE " +
-          where("id") + ") AS r ON r.id = n.id ORDER BY n.id",
+      "n.layout_id, (SELECT revision FROM feed_state) + n.seq "
+      "FROM temp.articledb_articles AS n WHERE " +
+          where("n.id") + " ORDER BY n.id",
       "UPDATE feed_state SET revision = (SELECT max(revision) FROM articles) "
       "WHERE (SELECT max(revision) FROM articles) > revision",
       "INSERT INTO images(article_id, role, position, url, width, height, title, is_cached, "
@@ -135,7 +130,7 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
       stage_article_(db, R"sql(
         INSERT INTO temp.articledb_articles VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,
           ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,
-          ?28, ?29, ?30, ?31, ?32, ?33))sql"),
+          ?28, ?29, ?30, ?31, ?32, ?33, ?34))sql"),
       stage_topic_link_(db, "INSERT INTO temp.articledb_topic_links VALUES (?1, ?2, ?3, ?4)"),
       stage_image_(db,
                    "INSERT INTO temp.articledb_images VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"),
@@ -151,6 +146,8 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
                              "AND platform IS NULL"),
       find_provider_on_platform_(db,
                                  "SELECT id FROM providers WHERE platform = ?1 AND name_key = ?2"),
+      find_layout_(db, "SELECT id FROM layouts WHERE keys = ?1"),
+      insert_layout_(db, "INSERT INTO layouts(keys) VALUES (?1)"),
       insert_provider_(
           db, "INSERT INTO providers(domain, platform, name, name_key) VALUES (?1, ?4, ?2, ?3)"),
       note_topic_(db, "INSERT OR IGNORE INTO temp.articledb_orphan_topics(id) VALUES (?1)"),
@@ -169,6 +166,7 @@ ArticleWriter::ArticleWriter(SQLite::Database& db, search::StatsWriter* stats)
 void ArticleWriter::begin_session() {
   db_.exec("INSERT INTO import_session(id) VALUES (1)");
   staged_ = 0;
+  staged_articles_ = 0;
 }
 
 void ArticleWriter::move_staged(const char* which) {
@@ -279,6 +277,7 @@ std::vector<ArticleWriter::Refusal> ArticleWriter::end_session() {
     DELETE FROM import_session)sql");
   if (deleted > 0) forget_cached_ids();
   staged_ = 0;
+  staged_articles_ = 0;
   staged_terms_.clear();
   return refused;
 }
@@ -315,6 +314,26 @@ const ArticleWriter::TopicRow& ArticleWriter::topic(const Topic& topic, const st
   }
   find_topic_.reset();
   return topics_.emplace(key, std::move(row)).first->second;
+}
+
+std::optional<std::int64_t> ArticleWriter::layout(const std::string& keys) {
+  if (keys == "{}") return std::nullopt;  // nothing to keep
+  if (auto it = layouts_.find(keys); it != layouts_.end()) return it->second;
+  std::int64_t id;
+  find_layout_.reset();
+  find_layout_.bindNoCopy(1, keys);
+  if (find_layout_.executeStep()) {
+    id = find_layout_.getColumn(0).getInt64();
+  } else {
+    // Kept once each, and kept: a layout a refused article added costs a row.
+    insert_layout_.reset();
+    insert_layout_.bindNoCopy(1, keys);
+    insert_layout_.exec();
+    id = db_.getLastInsertRowid();
+  }
+  find_layout_.reset();
+  layouts_.emplace(keys, id);
+  return id;
 }
 
 std::int64_t ArticleWriter::provider(const Provider& provider,
@@ -407,6 +426,7 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   std::optional<std::int64_t> provider_id;
   if (a.provider) provider_id = provider(*a.provider, parsed.provider_name_key);
 
+  const std::optional<std::int64_t> layout_id = layout(a.layout_json);
   const std::optional<std::string> published_at = time_text(a.published_at);
   SQLite::Statement& s = stage_article_;
   s.reset();
@@ -454,11 +474,8 @@ std::int64_t ArticleWriter::insert(const record::ParsedArticle& parsed, const Lo
   } else {
     s.bindNoCopy(32, topics_text);
   }
-  if (a.layout_json == "{}") {
-    s.bind(33);
-  } else {
-    s.bindNoCopy(33, a.layout_json);
-  }
+  store::bind(s, 33, layout_id);
+  s.bind(34, static_cast<std::int64_t>(++staged_articles_));
   s.exec();
 
   for (std::size_t i = 0; i < a.images.size(); ++i) {
@@ -557,6 +574,7 @@ void ArticleWriter::delete_orphans() {
 void ArticleWriter::forget_cached_ids() {
   topics_.clear();
   providers_.clear();
+  layouts_.clear();
   next_id_.reset();
 }
 

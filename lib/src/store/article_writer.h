@@ -101,6 +101,7 @@ class ArticleWriter {
   };
   const TopicRow& topic(const Topic& topic, const std::string& key);
   std::int64_t provider(const Provider& provider, const std::optional<std::string>& name_key);
+  std::optional<std::int64_t> layout(const std::string& keys);
   std::int64_t next_article_id();
   void stage_image(std::int64_t article_id, const char* role, int position, const Image& image);
   void move_staged(const char* filter);
@@ -117,6 +118,8 @@ class ArticleWriter {
   SQLite::Statement find_provider_by_domain_;
   SQLite::Statement find_provider_by_name_;
   SQLite::Statement find_provider_on_platform_;
+  SQLite::Statement find_layout_;
+  SQLite::Statement insert_layout_;
   SQLite::Statement insert_provider_;
   SQLite::Statement note_topic_;
   SQLite::Statement note_provider_;
@@ -127,9 +130,11 @@ class ArticleWriter {
   std::unordered_map<std::string, TopicRow> topics_;  // by key
   // by "d:domain", "n:name key" or "p:platform\nname key"
   std::unordered_map<std::string, std::int64_t> providers_;
+  std::unordered_map<std::string, std::int64_t> layouts_;     // by keys
   std::optional<std::unordered_set<std::string>> platforms_;  // read at the first provider
   std::optional<std::int64_t> next_id_;
-  std::size_t staged_ = 0;  // articles and removals staged in this session
+  std::size_t staged_ = 0;            // articles and removals staged in this session
+  std::int64_t staged_articles_ = 0;  // articles staged in this session, numbering them
   search::StatsWriter* stats_;
   std::unique_ptr<search::Tokenizer> tokenizer_;  // for removed versions, made when needed
   std::unordered_map<std::int64_t, search::ArticleTerms> staged_terms_;
