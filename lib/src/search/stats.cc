@@ -3,10 +3,9 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <memory>
-#include <queue>
-#include <unordered_set>
 
 #include "util/ordered_parallel.h"
 
@@ -18,8 +17,6 @@ constexpr std::int64_t kMaxChunks = 8;
 // Changes made outside an import are folded in one by one up to this share of the articles;
 // beyond it the statistics are rebuilt.
 constexpr double kPendingRebuildShare = 0.05;
-// A rebuild reads the articles in ranges of this many ids.
-constexpr std::int64_t kRebuildRange = 2048;
 // How long a rebuild's extra readers wait for a lock.
 constexpr int kReaderBusyMs = 10000;
 
@@ -70,6 +67,179 @@ bool get_sqlite_varint(std::string_view& in, std::uint64_t& value) {
   return true;
 }
 
+// The weight bm25 gives an instance in the index's column `name`.
+std::uint32_t column_weight(std::string_view name) {
+  static constexpr std::array<std::string_view, 5> kColumns = {"title", "excerpt", "body", "topics",
+                                                               "provider"};
+  for (std::size_t i = 0; i < kColumns.size(); ++i) {
+    if (name == kColumns[i]) return static_cast<std::uint32_t>(kColumnWeights[i]);
+  }
+  return 0;
+}
+
+// Each article's length in tokens (all columns), as the index counted them
+// (articles_fts_docsize: a varint per column), in id order; nothing if an id does not fit
+// 32 bits.
+struct Length {
+  std::uint32_t id;
+  std::uint32_t tokens;
+};
+std::optional<std::vector<Length>> read_lengths(SQLite::Database& db) {
+  std::vector<Length> lengths;
+  SQLite::Statement q(db, "SELECT id, sz FROM articles_fts_docsize ORDER BY id");
+  while (q.executeStep()) {
+    const std::int64_t id = q.getColumn(0).getInt64();
+    if (id < 0 || id > std::numeric_limits<std::uint32_t>::max()) return std::nullopt;
+    const SQLite::Column blob = q.getColumn(1);
+    std::string_view in(static_cast<const char*>(blob.getBlob()),
+                        static_cast<std::size_t>(blob.getBytes()));
+    std::uint64_t total = 0;
+    std::uint64_t value = 0;
+    while (!in.empty() && get_sqlite_varint(in, value)) total += value;
+    lengths.push_back(
+        {static_cast<std::uint32_t>(id), static_cast<std::uint32_t>(std::min<std::uint64_t>(
+                                             total, std::numeric_limits<std::uint32_t>::max()))});
+  }
+  return lengths;
+}
+
+// Millions of rows: read through SQLite's own calls, without a Column object per value.
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+
+// A term's instances (article, column), in article order.
+RawStatement prepare_instances(SQLite::Database& db) {
+  db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_instance "
+      "USING fts5vocab(main, 'articles_fts', 'instance')");
+  sqlite3_stmt* prepared = nullptr;
+  const int rc = sqlite3_prepare_v2(
+      db.getHandle(), "SELECT doc, col FROM temp.articledb_vocab_instance WHERE term = ?1", -1,
+      &prepared, nullptr);
+  RawStatement statement(prepared, sqlite3_finalize);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+  return statement;
+}
+
+// What a head is measured by: impacts for the index's average length, and the threshold.
+struct HeadRule {
+  double reference_length;
+  double threshold;
+};
+
+// A term's head as stored: the cut, and its postings encoded (none: no row).
+struct BuiltHead {
+  double cut = 0;
+  std::string postings;
+};
+
+// A posting with its impact computed once.
+struct Scored {
+  double score;
+  std::uint32_t id;
+  std::uint32_t frequency;
+  std::uint32_t length;
+  Posting posting() const { return {id, frequency, length}; }
+};
+// a better than b: b comes out of the heap first. The order of by_impact.
+struct Worse {
+  bool operator()(const Scored& a, const Scored& b) const {
+    return a.score != b.score ? a.score > b.score : a.id < b.id;
+  }
+};
+// The best `cap` postings offered, the worst on top to be dropped first.
+class BestOf {
+ public:
+  explicit BestOf(std::size_t cap) : cap_(cap) {}
+  void offer(const Scored& entry) {
+    if (cap_ == 0) return;
+    if (heap_.size() < cap_) {
+      heap_.push_back(entry);
+      std::push_heap(heap_.begin(), heap_.end(), Worse());
+    } else if (Worse()(entry, heap_.front())) {
+      std::pop_heap(heap_.begin(), heap_.end(), Worse());
+      heap_.back() = entry;
+      std::push_heap(heap_.begin(), heap_.end(), Worse());
+    }
+  }
+  std::size_t size() const { return heap_.size(); }
+  bool full() const { return heap_.size() >= cap_; }
+  // The postings kept, best first.
+  std::vector<Scored> best_first() {
+    std::sort(heap_.begin(), heap_.end(),
+              [](const Scored& a, const Scored& b) { return Worse()(a, b); });
+    return std::move(heap_);
+  }
+
+ private:
+  std::size_t cap_;
+  std::vector<Scored> heap_;
+};
+
+// The head of one frequent term: its best postings of at least the threshold's impact, at
+// most kMaxHead of them, and, for a term seldom in titles, its best postings below the
+// threshold up to kMinHead, so that the head is not nearly empty.
+BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int64_t df,
+                     std::int64_t in_titles, const std::vector<Length>& lengths,
+                     const HeadRule& rule) {
+  BestOf above(kMaxHead);
+  const bool few_in_titles = in_titles < static_cast<std::int64_t>(kMinHead);
+  BestOf below(few_in_titles ? std::min<std::size_t>(kMinHead, static_cast<std::size_t>(df) / 4 + 1)
+                             : 0);
+  sqlite3_reset(instances);
+  sqlite3_bind_text(instances, 1, term.data(), static_cast<int>(term.size()), SQLITE_STATIC);
+  std::int64_t doc = -1;
+  std::uint32_t frequency = 0;
+  auto next_length = lengths.begin();  // the term's articles come in id order
+  auto offer = [&] {
+    next_length = std::lower_bound(next_length, lengths.end(), doc,
+                                   [](const Length& l, std::int64_t id) { return l.id < id; });
+    if (next_length == lengths.end() || next_length->id != doc) return;
+    const Scored entry{impact(Posting{doc, frequency, next_length->tokens}, rule.reference_length),
+                       static_cast<std::uint32_t>(doc), frequency, next_length->tokens};
+    if (entry.score >= rule.threshold) {
+      above.offer(entry);
+    } else {
+      below.offer(entry);
+    }
+  };
+  int step;
+  while ((step = sqlite3_step(instances)) == SQLITE_ROW) {
+    const std::int64_t id = sqlite3_column_int64(instances, 0);
+    if (id != doc) {
+      if (doc >= 0) offer();
+      doc = id;
+      frequency = 0;
+    }
+    const auto* name = reinterpret_cast<const char*>(sqlite3_column_text(instances, 1));
+    frequency += column_weight(name == nullptr ? std::string_view() : name);
+  }
+  const int rc = step == SQLITE_DONE ? SQLITE_OK : step;
+  if (doc >= 0) offer();
+  sqlite3_reset(instances);
+  if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(instances), rc);
+
+  BuiltHead head;
+  const bool capped = above.full();
+  std::vector<Scored> kept = above.best_first();
+  // Postings below the cut are not in the head: the threshold, or the worst one kept.
+  head.cut = capped && !kept.empty() ? kept.back().score : rule.threshold;
+  if (kept.size() < kMinHead) {
+    // When the below-threshold heap was full, postings worse than its worst were dropped:
+    // they are below the cut set here, since every posting taken is at least as good.
+    for (const Scored& entry : below.best_first()) {
+      if (kept.size() >= kMinHead) break;
+      kept.push_back(entry);
+      head.cut = entry.score;
+    }
+  }
+  std::vector<Posting> postings;
+  postings.reserve(kept.size());
+  for (const Scored& entry : kept) postings.push_back(entry.posting());
+  std::sort(postings.begin(), postings.end(),
+            [](const Posting& a, const Posting& b) { return a.id < b.id; });
+  if (!postings.empty()) head.postings = encode_postings(postings);
+  return head;
+}
 }  // namespace
 
 IndexTotals read_totals(SQLite::Database& db) {
@@ -227,66 +397,38 @@ void rebuild_stats(SQLite::Database& db, unsigned jobs) {
   state.valid = true;
   state.next_chunk = 2;
   state.reference_length = totals.rows == 0 ? 1.0 : totals.average_length();
-  const double threshold = head_threshold(state.reference_length);
-  const double reference = state.reference_length;
+  const HeadRule rule{state.reference_length, head_threshold(state.reference_length)};
 
-  // One pass over the articles: the best postings of each frequent term, kept in bounded
-  // heaps (the worst on top, to be dropped first), with their impact computed once.
-  struct Compact {
-    double score;
-    std::uint32_t id;
-    std::uint32_t frequency;
-    std::uint32_t length;
-    Posting posting() const { return {id, frequency, length}; }
+  // The frequent terms get a head each, built one term at a time from the term's postings in
+  // the index (fts5vocab's instances, in id order) and the articles' lengths as the index
+  // counted them: nothing is tokenized again, and memory holds one term's candidates per
+  // thread, whatever the size of the database.
+  struct Frequent {
+    const std::string* term;
+    std::int64_t df;
+    std::int64_t in_titles;
   };
-  // a better than b: b comes out of the heap first. The order of by_impact.
-  auto worse = [](const Compact& a, const Compact& b) {
-    return a.score != b.score ? a.score > b.score : a.id < b.id;
-  };
-  using Heap = std::priority_queue<Compact, std::vector<Compact>, decltype(worse)>;
-  // Per frequent term: its best postings of at least the threshold's impact (`above`) and,
-  // for a term seldom in titles, its best postings below it (`below`), so that its head is
-  // not nearly empty.
-  struct Candidates {
-    Heap above;
-    std::optional<Heap> below;
-    std::size_t below_cap = 0;
-  };
-  auto keep = [&](Heap& heap, const Compact& entry, std::size_t cap) {
-    if (heap.size() < cap) {
-      heap.push(entry);
-    } else if (worse(entry, heap.top())) {
-      heap.pop();
-      heap.push(entry);
-    }
-  };
-  std::unordered_map<std::string, Candidates> heads;
+  std::vector<Frequent> frequent;
   for (const auto& [term, count] : df) {
     if (count < kHeadMinDf) continue;
-    Candidates c{Heap(worse), std::nullopt, 0};
     auto titled = in_titles.find(term);
-    if (titled == in_titles.end() || titled->second < static_cast<std::int64_t>(kMinHead)) {
-      c.below.emplace(worse);
-      c.below_cap = std::min<std::size_t>(kMinHead, static_cast<std::size_t>(count) / 4 + 1);
-    }
-    heads.emplace(term, std::move(c));
+    frequent.push_back({&term, count, titled == in_titles.end() ? 0 : titled->second});
   }
-  const std::int64_t last = db.execAndGet("SELECT coalesce(max(id), 0) FROM articles").getInt64();
-  if (!heads.empty() && last <= std::numeric_limits<std::uint32_t>::max()) {
-    // Ranges of ids tokenized in parallel (`heads` is only read there), each on a connection
-    // of its worker's own; the heaps are filled on the calling thread.
-    struct Entry {
-      Candidates* candidates;
-      Compact compact;
-    };
-    const std::size_t ranges = static_cast<std::size_t>(last / kRebuildRange) + 1;
+  std::sort(frequent.begin(), frequent.end(),
+            [](const Frequent& a, const Frequent& b) { return *a.term < *b.term; });
+  const std::optional<std::vector<Length>> lengths =
+      frequent.empty() ? std::nullopt : read_lengths(db);
+  std::unordered_map<std::string_view, double> cuts;
+  if (lengths) {
+    SQLite::Statement head_row(
+        db, "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, 1, ?2)");
     const unsigned workers = reader_count(db, jobs);
-    std::vector<std::unique_ptr<Tokenizer>> tokenizers(workers);
     std::vector<std::unique_ptr<SQLite::Database>> connections(workers);
-    std::vector<std::unique_ptr<SQLite::Statement>> statements(workers);
-    util::ordered_parallel<std::vector<Entry>>(
-        ranges, workers, util::Lookahead{static_cast<std::size_t>(workers) * 4},
-        [&](std::size_t range, unsigned worker) {
+    std::vector<RawStatement> statements;
+    for (unsigned i = 0; i < workers; ++i) statements.emplace_back(nullptr, sqlite3_finalize);
+    util::ordered_parallel<BuiltHead>(
+        frequent.size(), workers, util::Lookahead{static_cast<std::size_t>(workers) * 4},
+        [&](std::size_t index, unsigned worker) {
           if (!statements[worker]) {
             SQLite::Database* source = &db;
             if (worker != 0) {
@@ -295,91 +437,33 @@ void rebuild_stats(SQLite::Database& db, unsigned jobs) {
                                                      SQLite::OPEN_READONLY, kReaderBusyMs);
               source = connections[worker].get();
             }
-            tokenizers[worker] = std::make_unique<Tokenizer>();
-            statements[worker] = std::make_unique<SQLite::Statement>(
-                *source, std::string(kArticleText) + " WHERE id BETWEEN ?1 AND ?2");
+            statements[worker] = prepare_instances(*source);
           }
-          SQLite::Statement& rows = *statements[worker];
-          rows.reset();
-          rows.bind(1, static_cast<std::int64_t>(range) * kRebuildRange);
-          rows.bind(2, static_cast<std::int64_t>(range + 1) * kRebuildRange - 1);
-          std::vector<Entry> entries;
-          while (rows.executeStep()) {
-            const auto id = static_cast<std::uint32_t>(rows.getColumn(0).getInt64());
-            const ArticleTerms terms = article_terms(*tokenizers[worker], indexed_columns(rows, 1));
-            for (const auto& [term, frequency] : terms.terms) {
-              auto it = heads.find(term);
-              if (it == heads.end()) continue;
-              const Posting posting{id, frequency, terms.length};
-              entries.push_back(
-                  {&it->second, Compact{impact(posting, reference), id, frequency, terms.length}});
-            }
-          }
-          return entries;
+          const Frequent& f = frequent[index];
+          return build_head(statements[worker].get(), *f.term, f.df, f.in_titles, *lengths, rule);
         },
-        [&](std::size_t, std::vector<Entry>&& entries) {
-          for (const Entry& entry : entries) {
-            Candidates& c = *entry.candidates;
-            if (entry.compact.score >= threshold) {
-              keep(c.above, entry.compact, kMaxHead);
-            } else if (c.below) {
-              keep(*c.below, entry.compact, c.below_cap);
-            }
-          }
+        [&](std::size_t index, BuiltHead&& head) {
+          cuts.emplace(*frequent[index].term, head.cut);
+          if (head.postings.empty()) return;
+          head_row.reset();
+          head_row.bind(1, *frequent[index].term);
+          head_row.bind(2, head.postings.data(), static_cast<int>(head.postings.size()));
+          head_row.exec();
         });
-  } else {
-    heads.clear();
   }
 
   SQLite::Statement term_row(db, "INSERT INTO search_terms(term, df, cut) VALUES (?1, ?2, ?3)");
-  SQLite::Statement head_row(db,
-                             "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, 1, ?2)");
   for (const auto& [term, count] : df) {
     term_row.reset();
     term_row.bind(1, term);
     term_row.bind(2, static_cast<std::int64_t>(count));
-    auto it = heads.find(term);
-    if (it == heads.end()) {
+    const auto cut = cuts.find(term);
+    if (cut == cuts.end()) {
       term_row.bind(3);
-      term_row.exec();
-      continue;
+    } else {
+      term_row.bind(3, cut->second);
     }
-    Candidates& c = it->second;
-    const bool capped = c.above.size() >= kMaxHead;
-    std::vector<Posting> postings;
-    postings.reserve(c.above.size());
-    while (!c.above.empty()) {
-      postings.push_back(c.above.top().posting());
-      c.above.pop();
-    }
-    // Postings below the cut are not in the head: the threshold, or the worst one kept (the
-    // heap gives the worst first).
-    double cut = capped && !postings.empty() ? impact(postings.front(), reference) : threshold;
-    if (c.below && postings.size() < kMinHead) {
-      std::vector<Posting> more;
-      while (!c.below->empty()) {
-        more.push_back(c.below->top().posting());
-        c.below->pop();
-      }
-      std::reverse(more.begin(), more.end());  // best first
-      for (const Posting& p : more) {
-        if (postings.size() >= kMinHead) break;
-        postings.push_back(p);
-        cut = impact(p, reference);
-      }
-      // When the below-threshold heap was full, postings worse than its worst were dropped:
-      // they are below the cut just set, since every posting taken is at least as good.
-    }
-    std::sort(postings.begin(), postings.end(),
-              [](const Posting& a, const Posting& b) { return a.id < b.id; });
-    term_row.bind(3, cut);
     term_row.exec();
-    if (postings.empty()) continue;
-    const std::string blob = encode_postings(postings);
-    head_row.reset();
-    head_row.bind(1, term);
-    head_row.bind(2, blob.data(), static_cast<int>(blob.size()));
-    head_row.exec();
   }
   write_state(db, state);
 }
