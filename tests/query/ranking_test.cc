@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "articledb/database.h"
@@ -250,6 +251,67 @@ TEST_F(RankingTest, RebuildsOnOneOrManyThreadsAgree) {
   const std::string serial = rebuild(one, 1);
   EXPECT_GT(serial.size(), 1000u);
   EXPECT_EQ(serial, rebuild(two, 2));
+}
+
+// Schema 7 keeps the heads in a table with rowids: a database written by version 6
+// (tests/data/schema/v6_news.sql, with head chunks added here in the table as version 6 made
+// it) is migrated in place, every chunk kept as it was.
+TEST(HeadsMigrationTest, ChunksWrittenByVersion6AreKeptAsTheyWere) {
+  testing::TempDir dir;
+  const fs::path file = dir / "old.db";
+  using Row = std::tuple<std::string, std::int64_t, std::string>;
+  std::vector<Row> before;
+  {
+    SQLite::Database old(file.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    old.exec(testing::read_file(testing::test_data() / "schema" / "v6_news.sql"));
+    ASSERT_EQ(old.execAndGet("PRAGMA user_version").getInt(), 6);
+    SQLite::Statement add(old,
+                          "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, ?2, ?3)");
+    for (const auto& [term, chunk, postings] :
+         std::vector<std::tuple<std::string, std::int64_t, std::vector<search::Posting>>>{
+             {"open", 1, {{1, 10, 120}, {4, 4, 300}}},
+             {"open", 3, {{7, 1, 90}}},
+             {"model", 2, {{2, 11, 80}, {3, 10, 95}, {5, 1, 400}}}}) {
+      const std::string blob = search::encode_postings(postings);
+      add.reset();
+      add.bind(1, term);
+      add.bind(2, chunk);
+      add.bind(3, blob.data(), static_cast<int>(blob.size()));
+      add.exec();
+    }
+    SQLite::Statement rows(old,
+                           "SELECT term, chunk, postings FROM search_heads ORDER BY term, chunk");
+    while (rows.executeStep()) {
+      before.emplace_back(rows.getColumn(0).getString(), rows.getColumn(1).getInt64(),
+                          rows.getColumn(2).getString());
+    }
+    ASSERT_EQ(before.size(), 3u);
+  }
+  {
+    Database db(file);
+    EXPECT_EQ(db.stats().schema_version, Database::current_schema_version());
+    EXPECT_TRUE(db.check().ok()) << ::testing::PrintToString(db.check().faults);
+    EXPECT_FALSE(db.search("model").hits.empty());
+  }
+  SQLite::Database sql(file.string(), SQLite::OPEN_READONLY);
+  const std::string schema =
+      sql.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'search_heads'").getString();
+  EXPECT_EQ(schema.find("WITHOUT ROWID"), std::string::npos) << schema;
+  EXPECT_EQ(
+      sql.execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'search_heads_v6'").getInt(),
+      0);
+  std::vector<Row> after;
+  SQLite::Statement rows(sql,
+                         "SELECT term, chunk, postings FROM search_heads ORDER BY term, chunk");
+  while (rows.executeStep()) {
+    after.emplace_back(rows.getColumn(0).getString(), rows.getColumn(1).getInt64(),
+                       rows.getColumn(2).getString());
+  }
+  EXPECT_EQ(after, before);
+  // The primary key still refuses a second copy of a chunk.
+  SQLite::Database writable(file.string(), SQLite::OPEN_READWRITE);
+  EXPECT_THROW(writable.exec("INSERT INTO search_heads VALUES ('open', 1, x'00')"),
+               SQLite::Exception);
 }
 
 }  // namespace

@@ -98,7 +98,8 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     SQLite::Statement q(db, "SELECT id, chunk FROM search_dead");
     while (q.executeStep()) dead.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
   }
-  SQLite::Statement chunks(db, "SELECT chunk, postings FROM search_heads WHERE term = ?1");
+  SQLite::Statement chunks(
+      db, "SELECT chunk, postings FROM search_heads WHERE term = ?1 ORDER BY chunk");
   for (HeadTerm& t : terms) {
     chunks.reset();
     chunks.bind(1, t.term);

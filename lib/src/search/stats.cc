@@ -514,7 +514,8 @@ void compact_heads(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT id, chunk FROM search_dead");
     while (q.executeStep()) dead.emplace(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
   }
-  SQLite::Statement chunks(db, "SELECT chunk, postings FROM search_heads WHERE term = ?1");
+  SQLite::Statement chunks(
+      db, "SELECT chunk, postings FROM search_heads WHERE term = ?1 ORDER BY chunk");
   SQLite::Statement clear(db, "DELETE FROM search_heads WHERE term = ?1");
   SQLite::Statement write(db,
                           "INSERT INTO search_heads(term, chunk, postings) VALUES (?1, ?2, ?3)");
