@@ -192,6 +192,7 @@ class Runner:
         for r in range(rounds):
             remove_db(copy)
             shutil.copyfile(db, copy)
+            os.sync()  # the copy's writeback is not the import's work
             for name in (("big", "empty") if r % 2 == 0 else ("empty", "big")):
                 target = copy if name == "big" else empty
                 if name == "empty":
