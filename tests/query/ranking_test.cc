@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -16,7 +17,9 @@
 #include "articledb/database.h"
 #include "articledb/importer.h"
 #include "corpus.h"
+#include "search/article_terms.h"
 #include "search/stats.h"
+#include "search/tokenizer.h"
 #include "test_util.h"
 
 namespace articledb {
@@ -136,6 +139,41 @@ TEST_F(RankingTest, TheCommonestWordsHaveHeads) {
   EXPECT_GE(count("SELECT count(*) FROM search_terms WHERE cut IS NOT NULL"), 10);
   EXPECT_GT(count("SELECT count(*) FROM search_heads"), 0);
   EXPECT_EQ(count("SELECT value FROM search_state WHERE key = 'valid'"), 1);
+}
+
+// A rebuild reads the heads' postings from the index, an incremental import from articledb's
+// own tokenizer: the two must count the same weighted frequency and length for every posting.
+TEST_F(RankingTest, HeadsBuiltFromTheIndexAgreeWithTheTokenizer) {
+  SQLite::Database sql(path().string());
+  SQLite::Statement heads(sql, "SELECT term, postings FROM search_heads WHERE chunk = 1");
+  SQLite::Statement text(sql,
+                         "SELECT title, excerpt, body_text, topics_text, provider_name "
+                         "FROM articles WHERE id = ?1");
+  search::Tokenizer tokenizer;
+  std::size_t checked = 0;
+  while (heads.executeStep()) {
+    const std::string term = heads.getColumn(0).getString();
+    const SQLite::Column blob = heads.getColumn(1);
+    std::vector<search::Posting> postings;
+    ASSERT_TRUE(search::decode_postings(std::string_view(static_cast<const char*>(blob.getBlob()),
+                                                         static_cast<std::size_t>(blob.getBytes())),
+                                        postings));
+    for (std::size_t i = 0; i < postings.size(); i += 97) {  // a sample of every head
+      const search::Posting& p = postings[i];
+      text.reset();
+      text.bind(1, p.id);
+      ASSERT_TRUE(text.executeStep()) << p.id;
+      const search::ArticleTerms terms =
+          search::article_terms(tokenizer, search::indexed_columns(text, 0));
+      EXPECT_EQ(p.length, terms.length) << term << " in " << p.id;
+      const auto it = std::find_if(terms.terms.begin(), terms.terms.end(),
+                                   [&](const auto& entry) { return entry.first == term; });
+      ASSERT_NE(it, terms.terms.end()) << term << " in " << p.id;
+      EXPECT_EQ(p.frequency, it->second) << term << " in " << p.id;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 100u);
 }
 
 TEST_F(RankingTest, TopTwentyIsExactBm25AfterAColdImport) { expect_exact("cold import"); }

@@ -7,10 +7,13 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <string_view>
 
 namespace articledb::search {
 
-/// Weights of the index's columns: title, excerpt, body, topics, provider.
+/// The index's columns, and their weights in the same order.
+inline constexpr std::array<std::string_view, 5> kColumnNames = {"title", "excerpt", "body",
+                                                                 "topics", "provider"};
 inline constexpr std::array<int, 5> kColumnWeights = {10, 4, 1, 2, 2};
 
 /// The statistics of the whole index that a score needs.

@@ -3,7 +3,6 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <memory>
 
@@ -69,10 +68,8 @@ bool get_sqlite_varint(std::string_view& in, std::uint64_t& value) {
 
 // The weight bm25 gives an instance in the index's column `name`.
 std::uint32_t column_weight(std::string_view name) {
-  static constexpr std::array<std::string_view, 5> kColumns = {"title", "excerpt", "body", "topics",
-                                                               "provider"};
-  for (std::size_t i = 0; i < kColumns.size(); ++i) {
-    if (name == kColumns[i]) return static_cast<std::uint32_t>(kColumnWeights[i]);
+  for (std::size_t i = 0; i < kColumnNames.size(); ++i) {
+    if (name == kColumnNames[i]) return static_cast<std::uint32_t>(kColumnWeights[i]);
   }
   return 0;
 }
@@ -161,7 +158,6 @@ class BestOf {
       std::push_heap(heap_.begin(), heap_.end(), Worse());
     }
   }
-  std::size_t size() const { return heap_.size(); }
   bool full() const { return heap_.size() >= cap_; }
   // The postings kept, best first.
   std::vector<Scored> best_first() {
@@ -185,7 +181,6 @@ BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int6
   const bool few_in_titles = in_titles < static_cast<std::int64_t>(kMinHead);
   BestOf below(few_in_titles ? std::min<std::size_t>(kMinHead, static_cast<std::size_t>(df) / 4 + 1)
                              : 0);
-  sqlite3_reset(instances);
   sqlite3_bind_text(instances, 1, term.data(), static_cast<int>(term.size()), SQLITE_STATIC);
   std::int64_t doc = -1;
   std::uint32_t frequency = 0;
@@ -215,7 +210,7 @@ BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int6
   }
   const int rc = step == SQLITE_DONE ? SQLITE_OK : step;
   if (doc >= 0) offer();
-  sqlite3_reset(instances);
+  sqlite3_reset(instances);  // ready for the next term
   if (rc != SQLITE_OK) throw SQLite::Exception(sqlite3_db_handle(instances), rc);
 
   BuiltHead head;
