@@ -145,13 +145,25 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%-6s %-10s %8.2f ms  %s\n", q.band.c_str(), mode.c_str(),
                      percentile(runs, 0.5), q.text.c_str());
       }
-      if (mode == "relevance" && check) {
-        // The exact top 20 by bm25, with the ties at its end.
-        SQLite::Statement exact(
-            raw,
+      if ((mode == "relevance" || mode == "topic" || mode == "provider") && check) {
+        // The exact top 20 by bm25 (with the mode's filter), with the ties at its end.
+        std::string sql =
             "SELECT rowid, bm25(articles_fts, 10, 4, 1, 2, 2) AS s FROM "
-            "articles_fts WHERE articles_fts MATCH ? ORDER BY s, rowid LIMIT 20");
+            "articles_fts WHERE articles_fts MATCH ?1";
+        if (mode == "topic") {
+          sql +=
+              " AND +rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
+              "ON t.id = l.topic_id WHERE t.slug = ?2)";
+        }
+        if (mode == "provider") {
+          sql +=
+              " AND +rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
+              "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)";
+        }
+        SQLite::Statement exact(raw, sql + " ORDER BY s, rowid LIMIT 20");
         exact.bind(1, fts_expression(q.text));
+        if (mode == "topic") exact.bind(2, topic);
+        if (mode == "provider") exact.bind(2, provider);
         std::vector<std::pair<std::int64_t, double>> want;
         while (exact.executeStep()) {
           want.emplace_back(exact.getColumn(0).getInt64(), exact.getColumn(1).getDouble());
@@ -171,12 +183,12 @@ int main(int argc, char** argv) {
           }
         }
         const double share = want.empty() ? 1.0 : std::min(1.0, same / double(want.size()));
-        overlap[q.band].first += share;
-        overlap[q.band].second += 1;
+        overlap[q.band + " " + mode].first += share;
+        overlap[q.band + " " + mode].second += 1;
         if (share < 1.0) {
           ++mismatches;
-          std::cerr << "top 20 differs for '" << q.text << "': " << same << "/" << want.size()
-                    << '\n';
+          std::cerr << "top 20 (" << mode << ") differs for '" << q.text << "': " << same << "/"
+                    << want.size() << '\n';
         }
       }
     }
@@ -200,10 +212,12 @@ int main(int argc, char** argv) {
     }
   }
   for (const char* band : band_order) {
-    const auto& [sum, count] = overlap[band];
-    if (count == 0) continue;
-    std::printf("%s band: relevance top 20 matches exact bm25 in %.1f%% (%d queries)\n", band,
-                100.0 * sum / count, count);
+    for (const std::string& mode : modes) {
+      const auto& [sum, count] = overlap[std::string(band) + " " + mode];
+      if (count == 0) continue;
+      std::printf("%s band: %s top 20 matches exact bm25 in %.1f%% (%d queries)\n", band,
+                  mode.c_str(), 100.0 * sum / count, count);
+    }
   }
   std::printf("queries whose top 20 differs from exact bm25: %d\n", mismatches);
   return 0;

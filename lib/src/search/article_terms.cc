@@ -47,6 +47,22 @@ ArticleTerms article_terms(Tokenizer& tokenizer, const IndexedColumns& columns) 
   return out;
 }
 
+TermCounts count_terms(Tokenizer& tokenizer, const IndexedColumns& columns,
+                       const std::vector<std::string>& terms) {
+  TermCounts out;
+  out.frequency.assign(terms.size(), 0);
+  for (std::size_t column = 0; column < columns.size(); ++column) {
+    const auto weight = static_cast<std::uint32_t>(kColumnWeights[column]);
+    tokenizer.tokenize(columns[column], [&](std::string_view token) {
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        if (token == terms[i]) out.frequency[i] += weight;
+      }
+      ++out.length;
+    });
+  }
+  return out;
+}
+
 IndexedColumns indexed_columns(SQLite::Statement& row, int first) {
   IndexedColumns columns;
   for (std::size_t k = 0; k < columns.size(); ++k) {

@@ -28,6 +28,15 @@ using IndexedColumns = std::array<std::string_view, 5>;
 
 ArticleTerms article_terms(Tokenizer& tokenizer, const IndexedColumns& columns);
 
+struct TermCounts {
+  std::vector<std::uint32_t> frequency;  ///< weighted, per term asked for (0 where absent)
+  std::uint32_t length = 0;              ///< tokens in all columns
+};
+
+/// What article_terms() counts of a few `terms` only, without listing the article's others.
+TermCounts count_terms(Tokenizer& tokenizer, const IndexedColumns& columns,
+                       const std::vector<std::string>& terms);
+
 /// The indexed values of the current row of `row`, from its columns `first` to `first` + 4
 /// (title, excerpt, body text, topics, provider, in that order), as views into the row.
 IndexedColumns indexed_columns(SQLite::Statement& row, int first);

@@ -2,8 +2,11 @@
 // postings first), scores exactly the articles found there, and stops as soon as bounds on
 // everything not yet read prove that nothing else can enter the top k. The result is the
 // same as ordering every match by bm25(articles_fts, 10, 4, 1, 2, 2), scores included.
-// When the bounds do not settle within a budget, it says so and the caller ranks every match
-// (rank_all()), which is exact too and cheap when the matches are few.
+// Articles found in some heads only are scored from their text, best bound first; with
+// filters, only those the filters keep. When the bounds do not settle within a budget (set
+// by the number of matches expected, so that it costs about what ranking them all would),
+// it says so and the caller ranks every match (rank_all()), which is exact too and cheap
+// when the matches are few.
 #ifndef ARTICLEDB_SEARCH_RANKER_H_
 #define ARTICLEDB_SEARCH_RANKER_H_
 

@@ -313,6 +313,7 @@ std::unique_ptr<SQLite::Database> open_once(const std::filesystem::path& path,
       }
       db->exec("PRAGMA query_only = ON");
       db->exec("PRAGMA cache_size = -" + std::to_string(kReaderCacheKiB));
+      db->exec("PRAGMA mmap_size = " + std::to_string(kReaderMapBytes));
     } else {
       db->exec("PRAGMA journal_mode = WAL");
       db->exec("PRAGMA synchronous = NORMAL");

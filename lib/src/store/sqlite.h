@@ -48,6 +48,10 @@ inline constexpr int kWriterCacheKiB = 48 * 1024;
 /// Page cache of a read-only connection: the ranking statistics of frequent terms (a few
 /// hundred kilobytes each) stay in memory between queries.
 inline constexpr int kReaderCacheKiB = 32 * 1024;
+/// Bytes of the file a read-only connection maps into memory (SQLite's default ceiling, 2 GiB):
+/// a search that scores articles here and there reads their pages without copying them
+/// through read(). The mapping is read-only; pages beyond it are read as usual.
+inline constexpr std::int64_t kReaderMapBytes = 0x7fff0000;
 
 /// Settings for a connection about to write many articles; returns the previous cache size,
 /// for restore_after_bulk_writes().
