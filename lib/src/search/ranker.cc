@@ -41,7 +41,6 @@ struct HeadTerm {
 // What is known of an article met in the heads.
 struct Candidate {
   std::vector<std::uint32_t> frequency;  // per term
-  std::vector<bool> known;
   std::uint32_t length = 0;
 };
 
@@ -182,7 +181,6 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   std::vector<ScoredId> complete;
   Candidate c;
   c.frequency.assign(terms.size(), 0);
-  c.known.assign(terms.size(), true);
   auto worse_first = [](const ScoredId& a, const ScoredId& b) { return ranks_before(a, b); };
   merge([&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
     if (known != all) return;
