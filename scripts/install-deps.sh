@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   sqlite3 libsqlite3-dev libsqlitecpp-dev
   libyaml-dev libyaml-cpp-dev libicu-dev
-  libxml2-dev libmd4c-dev liburiparser-dev libxxhash-dev
+  libxml2-dev libmd4c-dev libmd4c-html0-dev liburiparser-dev libxxhash-dev
   nlohmann-json3-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
