@@ -101,7 +101,8 @@ class WriteStage {
   std::vector<RacyFile> racy_;
   std::vector<Written> written_;
   std::uint64_t writes_since_commit_ = 0;
-  std::uint64_t staged_bytes_ = 0;  // file bytes of the articles in the current batch
+  std::uint64_t batch_bytes_ = 0;   // file bytes of the articles in the current batch
+  std::uint64_t staged_bytes_ = 0;  // ... of those not yet written out of the staging tables
   std::chrono::steady_clock::time_point last_commit_;
   bool bulk_;  // many new articles: deferrable indexes dropped until the end
 };
