@@ -116,25 +116,22 @@ std::optional<std::int64_t> WriteStage::take_moved(const std::string& hash) {
 
 void WriteStage::maybe_commit() {
   if (options_.dry_run || writes_since_commit_ == 0) return;
-  if (writes_since_commit_ < options_.batch_size && batch_bytes_ < kMaxBatchBytes &&
-      std::chrono::steady_clock::now() - last_commit_ < kMaxTransactionTime) {
-    if (staged_bytes_ >= kMaxStagedBytes) {
-      end_session();
-      writer_.begin_session();
-      staged_bytes_ = 0;
-    }
-    return;
-  }
+  const bool commit = writes_since_commit_ >= options_.batch_size ||
+                      batch_bytes_ >= kMaxBatchBytes ||
+                      std::chrono::steady_clock::now() - last_commit_ >= kMaxTransactionTime;
+  if (!commit && staged_bytes_ < kMaxStagedBytes) return;
   end_session();
-  log_.flush_problems();
-  transaction_->commit();
-  keep_wal_short();
-  transaction_ = std::make_unique<store::WriteTransaction>(db_);
-  writer_.begin_session();
-  writes_since_commit_ = 0;
-  batch_bytes_ = 0;
   staged_bytes_ = 0;
-  last_commit_ = std::chrono::steady_clock::now();
+  if (commit) {
+    log_.flush_problems();
+    transaction_->commit();
+    keep_wal_short();
+    transaction_ = std::make_unique<store::WriteTransaction>(db_);
+    writes_since_commit_ = 0;
+    batch_bytes_ = 0;
+    last_commit_ = std::chrono::steady_clock::now();
+  }
+  writer_.begin_session();
 }
 
 // Between two transactions: restarts a long write-ahead log, and waits for a reader whose

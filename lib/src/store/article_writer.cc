@@ -192,6 +192,9 @@ std::vector<ArticleWriter::Refusal> ArticleWriter::move_one_by_one() {
       }
       db_.exec("RELEASE articledb_article");
     } catch (const SQLite::Exception& e) {
+      // sqlite3_reset() reports a failed step once more: clear it here, or the next article's
+      // reset() would throw it and refuse that article too.
+      for (SQLite::Statement& statement : statements) statement.tryReset();
       db_.exec("ROLLBACK TO articledb_article");
       db_.exec("RELEASE articledb_article");
       if (!is_per_article_error(e)) throw;
