@@ -599,6 +599,23 @@ TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
   expect_sound();
 }
 
+// Between batches the log is not checkpointed until it passes its limit: a page that several
+// batches change reaches the database file once. A reader connection left open (holding no
+// snapshot) keeps the log file after the import, at the length it reached.
+TEST_F(ImportRunTest, TheLogHoldsManyBatchesBeforeACheckpoint) {
+  for (int i = 0; i < 300; ++i) {
+    write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
+                  "body: \"" + std::string(2000, 'x') + "\"\n");
+  }
+  { Database create(dir_ / "a.db"); }
+  SQLite::Database idle((dir_ / "a.db").string(), SQLite::OPEN_READONLY);
+  ImportOptions options;
+  options.batch_size = 20;  // 15 commits of about 40 KB of articles each
+  EXPECT_EQ(run(options).added, 300u);
+  EXPECT_GE(wal_bytes(dir_ / "a.db"), 300 * 2000);
+  expect_sound();
+}
+
 TEST(CollectionTest, ComesFromTheFirstUnderscoreFolder) {
   EXPECT_EQ(collection_of("powerapps/_news/x.md"), "news");
   EXPECT_EQ(collection_of("_learning/videos/x.md"), "learning");

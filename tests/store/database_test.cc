@@ -1,11 +1,13 @@
 #include "articledb/database.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Transaction.h>
 #include <gtest/gtest.h>
 
 #include "articledb/error.h"
 #include "articledb/importer.h"
 #include "store/database_impl.h"
+#include "store/sqlite.h"
 #include "test_util.h"
 
 namespace articledb {
@@ -115,6 +117,43 @@ TEST(DatabaseTest, CheckFindsHandMadeDamage) {
   // A topic no article uses loses nothing (an interrupted import leaves them): a note.
   EXPECT_NE(report.notes[0].find("1 topic without an article (id "), std::string::npos)
       << report.notes[0];
+}
+
+// An importer's connection leaves checkpoints to keep_wal_short(): while a WalWatch lives,
+// commits pile up in the log (SQLite's automatic checkpoint would copy them out and let the
+// next commit start the log again), and the watch counts them.
+TEST(DatabaseTest, WalWatchLetsTheLogGrowAndCountsItsFrames) {
+  testing::TempDir dir;
+  SQLite::Database db((dir / "w.db").string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  db.exec(
+      "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 8;"
+      "CREATE TABLE t(x BLOB)");
+  const auto wal_size = [&] { return std::filesystem::file_size(dir / "w.db-wal"); };
+  const auto commit_pages = [&](int pages) {
+    SQLite::Transaction transaction(db);
+    for (int i = 0; i < pages; ++i) db.exec("INSERT INTO t VALUES (zeroblob(4000))");
+    transaction.commit();
+  };
+  const std::int64_t page = db.execAndGet("PRAGMA page_size").getInt64();
+  commit_pages(20);
+  commit_pages(20);
+  const auto without_watch = wal_size();  // the second commit started the log again
+  EXPECT_LT(without_watch, static_cast<std::uintmax_t>(30 * page));
+  {
+    store::WalWatch watch(db);
+    EXPECT_EQ(watch.bytes(), 0);
+    EXPECT_EQ(db.execAndGet("PRAGMA wal_autocheckpoint").getInt(), 0);
+    std::int64_t before = 0;
+    for (int commit = 0; commit < 5; ++commit) {
+      commit_pages(20);
+      EXPECT_GE(watch.bytes(), before + 20 * page) << "commit " << commit;
+      before = watch.bytes();
+    }
+    EXPECT_GE(wal_size(), static_cast<std::uintmax_t>(100 * page));
+    EXPECT_LE(static_cast<std::uintmax_t>(watch.bytes()), wal_size());
+    EXPECT_EQ(store::keep_wal_short(db, 0, std::chrono::milliseconds(100)).bytes, 0);
+  }
+  EXPECT_EQ(db.execAndGet("PRAGMA wal_autocheckpoint").getInt(), 8);
 }
 
 TEST(DatabaseTest, IsMovable) {

@@ -23,6 +23,11 @@ constexpr std::uint64_t kMaxBatchBytes = 32u << 20;
 // they are staged in memory, and the savepoint that writes them keeps the pages it changes in
 // an in-memory journal (at 1M files, 32 MiB at a time took 101 MB more at the peak than 4).
 constexpr std::uint64_t kMaxStagedBytes = 4u << 20;
+// Between two batches the write-ahead log is checkpointed only once it holds this many bytes
+// (or ImportOptions::max_wal_bytes, when lower): a page that several batches change reaches
+// the database file once per checkpoint. At 1M files, 2.97x the database's size was written in
+// all, against 3.17x with 64 MiB and 3.34-3.40x with a checkpoint after every commit.
+constexpr std::int64_t kCheckpointWalBytes = 256 << 20;
 // An import of at least this many files into a database with fewer than half as many articles
 // builds its deferrable indexes at the end.
 constexpr std::int64_t kBulkArticles = 20'000;
@@ -60,6 +65,7 @@ WriteStage::WriteStage(SQLite::Database& db, const Plan& plan, const ImportOptio
       stats_(db),
       writer_(db, &stats_),
       transaction_(std::move(transaction)),
+      wal_(db),
       upsert_rejected_(db, R"sql(
         INSERT INTO rejected_files(root_id, path, file_size, file_mtime_ns, status, line, col,
                                    message)
@@ -141,8 +147,9 @@ void WriteStage::keep_wal_short() {
   constexpr std::chrono::milliseconds kReaderGrace{250};
   const auto most = static_cast<std::int64_t>(
       std::min<std::uint64_t>(options_.max_wal_bytes, std::numeric_limits<std::int64_t>::max()));
-  store::WalState wal =
-      store::keep_wal_short(db_, std::min(store::kWalSoftLimit, most), kReaderGrace);
+  const std::int64_t limit = std::min(kCheckpointWalBytes, most);
+  if (wal_.bytes() <= limit) return;  // the next batches may change the same pages
+  store::WalState wal = store::keep_wal_short(db_, limit, kReaderGrace);
   if (!wal.pinned || wal.bytes <= most) return;
   const auto start = std::chrono::steady_clock::now();
   while (wal.pinned) {

@@ -91,6 +91,7 @@ class WriteStage {
   search::StatsWriter stats_;
   store::ArticleWriter writer_;
   std::unique_ptr<store::WriteTransaction> transaction_;
+  store::WalWatch wal_;  // the log is checkpointed by keep_wal_short() alone
   SQLite::Statement upsert_rejected_;
   SQLite::Statement delete_rejected_;
   // Articles whose file is gone: by content hash, each with whether a file took it over.

@@ -146,6 +146,20 @@ WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::m
   return state;
 }
 
+WalWatch::WalWatch(SQLite::Database& db)
+    : db_(db),
+      autocheckpoint_(db.execAndGet("PRAGMA wal_autocheckpoint").getInt()),
+      frame_bytes_(db.execAndGet("PRAGMA page_size").getInt64() + 24) {
+  sqlite3_wal_hook(db.getHandle(), &WalWatch::on_commit, this);  // replaces the automatic one
+}
+
+WalWatch::~WalWatch() { sqlite3_wal_autocheckpoint(db_.getHandle(), autocheckpoint_); }
+
+int WalWatch::on_commit(void* self, sqlite3* /*db*/, const char* schema, int frames) {
+  if (std::string_view(schema) == "main") static_cast<WalWatch*>(self)->frames_ = frames;
+  return SQLITE_OK;
+}
+
 void migrate(SQLite::Database& db) {
   WriteTransaction transaction(db);
   // Read again under the write lock: another process may have migrated meanwhile.

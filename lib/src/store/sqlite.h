@@ -88,6 +88,30 @@ struct WalState {
 /// stream of short readers would otherwise keep it from ever being reset).
 WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::milliseconds wait);
 
+/// While it lives, a writer's connection does not checkpoint by itself: SQLite's automatic
+/// checkpoint (a PASSIVE one after any commit that leaves 1,000 pages or more in the log) is
+/// replaced by a count of the log's frames, and the owner checkpoints with keep_wal_short()
+/// when bytes() says so. A page that several commits change then reaches the database file
+/// once per checkpoint, not once per commit. The automatic checkpoint comes back at the end.
+class WalWatch {
+ public:
+  explicit WalWatch(SQLite::Database& db);
+  ~WalWatch();
+  WalWatch(const WalWatch&) = delete;
+  WalWatch& operator=(const WalWatch&) = delete;
+
+  /// Frames in the log after this connection's last commit, in bytes (0 before any).
+  std::int64_t bytes() const { return frames_ * frame_bytes_; }
+
+ private:
+  static int on_commit(void* self, sqlite3* db, const char* schema, int frames);
+
+  SQLite::Database& db_;
+  int autocheckpoint_;  // pages, as PRAGMA wal_autocheckpoint said
+  std::int64_t frame_bytes_;
+  std::int64_t frames_ = 0;
+};
+
 /// Applies the migrations newer than the database's PRAGMA user_version, in one transaction.
 void migrate(SQLite::Database& db);
 
