@@ -81,6 +81,15 @@ for ((trial = 1; trial <= trials; trial++)); do
   delay_ms=$(( (RANDOM * 7919 + trial * 104729) % (full_ms * 9 / 10 + 1) ))
   "$articledb" import -q --prune "${batch[@]}" --db "$db" "$site" >/dev/null 2>&1 &
   pid=$!
+  if [ "$mode" = "cold, batches of 200" ]; then
+    # Killed once a batch is committed (a slow host must not push every kill before it).
+    for ((wait_ms = 0; wait_ms < 10000; wait_ms += 5)); do
+      [ "$(sqlite3 "$db" "SELECT count(*) > 0 FROM articles" 2>/dev/null)" = 1 ] && break
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 0.005
+    done
+    delay_ms=$((delay_ms / 3))
+  fi
   sleep "$(awk -v ms="$delay_ms" 'BEGIN { printf "%.3f", ms / 1000 }')"
   if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null
