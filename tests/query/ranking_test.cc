@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <tuple>
@@ -17,6 +19,7 @@
 #include "articledb/database.h"
 #include "articledb/importer.h"
 #include "corpus.h"
+#include "query/sample.h"
 #include "search/article_terms.h"
 #include "search/stats.h"
 #include "search/tokenizer.h"
@@ -151,6 +154,73 @@ class RankingTest : public ::testing::Test {
 
   static inline testing::TempDir* dir_ = nullptr;
 };
+
+// Facets of a word in more articles than the sample holds: counted from every k-th match and
+// scaled, marked as estimates; the total stays exact, and the counts come near the exact ones.
+TEST_F(RankingTest, FacetsOfACommonWordAreEstimatedFromAnEvenSample) {
+  SQLite::Database sql(path().string());
+  const std::string word =
+      sql.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1").getString();
+  const std::string match = "\"" + word + "\"";
+  SQLite::Statement total(sql, "SELECT count(*) FROM articles_fts WHERE articles_fts MATCH ?1");
+  total.bind(1, match);
+  ASSERT_TRUE(total.executeStep());
+  const std::int64_t matches = total.getColumn(0).getInt64();
+  ASSERT_GT(matches, 2 * 2'500) << word;  // the sample holds 2,500
+  std::map<std::string, std::int64_t> exact;
+  SQLite::Statement by_topic(sql,
+                             "SELECT t.slug, count(*) FROM articles_fts AS f "
+                             "JOIN article_topics AS l ON l.article_id = f.rowid "
+                             "JOIN topics AS t ON t.id = l.topic_id "
+                             "WHERE articles_fts MATCH ?1 GROUP BY t.slug");
+  by_topic.bind(1, match);
+  while (by_topic.executeStep()) {
+    exact[by_topic.getColumn(0).getString()] = by_topic.getColumn(1).getInt64();
+  }
+
+  OpenOptions read_only;
+  read_only.mode = OpenMode::kReadOnly;
+  Database db(path(), read_only);
+  SearchOptions options;
+  options.facets = true;
+  options.facet_limit = 0;
+  const SearchResults results = db.search(word, options);
+  ASSERT_TRUE(results.facets);
+  const Facets& facets = *results.facets;
+  EXPECT_TRUE(facets.estimated);
+  EXPECT_EQ(facets.total, matches);
+  int compared = 0;
+  for (const FacetCount& topic : facets.topics) {
+    const std::int64_t want = exact[topic.value];
+    if (want < 500) continue;
+    ++compared;
+    EXPECT_NEAR(static_cast<double>(topic.count), static_cast<double>(want), 0.25 * want)
+        << topic.value;
+  }
+  EXPECT_GE(compared, 2);
+}
+
+TEST(ThinEvenlyTest, KeepsEveryKthAndSaysHowManyEachStandsFor) {
+  std::vector<std::int64_t> ids(10'000);
+  std::iota(ids.begin(), ids.end(), 1);
+  EXPECT_DOUBLE_EQ(query::thin_evenly(ids, 2'500), 4.0);
+  ASSERT_EQ(ids.size(), 2'500u);
+  EXPECT_EQ(ids[0], 1);
+  EXPECT_EQ(ids[1], 5);
+  EXPECT_EQ(ids.back(), 9'997);
+
+  ids.assign(10'001, 0);
+  std::iota(ids.begin(), ids.end(), 0);
+  EXPECT_DOUBLE_EQ(query::thin_evenly(ids, 2'500), 10'001.0 / 2'001.0);  // every 5th
+  ASSERT_EQ(ids.size(), 2'001u);
+  EXPECT_EQ(ids.back(), 10'000);
+
+  ids.assign(100, 7);
+  EXPECT_DOUBLE_EQ(query::thin_evenly(ids, 2'500), 1.0);
+  EXPECT_EQ(ids.size(), 100u);
+  ids.clear();
+  EXPECT_DOUBLE_EQ(query::thin_evenly(ids, 2'500), 1.0);
+}
 
 TEST_F(RankingTest, TheCommonestWordsHaveHeads) {
   EXPECT_GE(count("SELECT count(*) FROM search_terms WHERE cut IS NOT NULL"), 10);
