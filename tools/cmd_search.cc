@@ -28,6 +28,7 @@ nlohmann::ordered_json facets_json(const Facets& facets) {
     return out;
   };
   return {{"total", facets.total},
+          {"estimated", facets.estimated},
           {"topics", counts(facets.topics)},
           {"providers", counts(facets.providers)},
           {"months", counts(facets.months)}};
@@ -35,15 +36,19 @@ nlohmann::ordered_json facets_json(const Facets& facets) {
 
 void print_facets(const Facets& facets) {
   std::cout << '\n' << counted(facets.total, "matching article", "matching articles") << '\n';
-  auto print = [](const char* name, const std::vector<FacetCount>& counts) {
+  const char* about = facets.estimated ? "~" : "";
+  auto print = [about](const char* name, const std::vector<FacetCount>& counts) {
     if (counts.empty()) return;
     std::cout << name << ":";
-    for (const auto& c : counts) std::cout << "  " << printable(c.label) << " (" << c.count << ")";
+    for (const auto& c : counts) {
+      std::cout << "  " << printable(c.label) << " (" << about << c.count << ")";
+    }
     std::cout << '\n';
   };
   print("topics", facets.topics);
   print("providers", facets.providers);
   print("months", facets.months);
+  if (facets.estimated) std::cout << "(~: estimated from an even sample of the matches)\n";
 }
 
 int run_search(const SearchArgs& args) {

@@ -108,6 +108,21 @@ contains "$out" "[open]"
 expect 0 "$articledb" search --json --facets --db "$db" "open models"
 valid_json "$out"
 contains "$out" '"facets"'
+contains "$out" '"estimated": false'
+# Facets of more matches than the sample holds are marked as estimates.
+mkdir -p "$work/many"
+for i in $(seq 1 3000); do
+  printf -- '---\ntitle: "Item %d"\ntopics: [Topic %d]\n---\nA plentiful word.\n' "$i" $((i % 3)) \
+    >"$work/many/m$i.md"
+done
+expect 0 "$articledb" import -q --db "$work/many.db" "$work/many"
+expect 0 "$articledb" search --facets --db "$work/many.db" plentiful
+contains "$out" "3,000 matching articles"
+contains "$out" "Topic 1 (~"
+contains "$out" "estimated from an even sample"
+expect 0 "$articledb" search --json --facets --db "$work/many.db" plentiful
+contains "$out" '"estimated": true'
+contains "$out" '"total": 3000'
 for q in 'C++' '"unbalanced' 'AND OR NOT' '*' '-' 'NEAR(' 'title:' '🙂' '人工知能' ''; do
   expect 0 "$articledb" search --json --db "$db" -- "$q"
   valid_json "$out"
