@@ -74,7 +74,8 @@ void ensure_deferrable_indexes(SQLite::Database& db);
 bool deferrable_indexes_missing(SQLite::Database& db);
 
 /// The write-ahead log is truncated to this size when it is reset (PRAGMA journal_size_limit
-/// of a writer), and a writer restarts it past this size (keep_wal_short).
+/// of a writer), and restarted past this size at the end of an import (keep_wal_short; while
+/// the import writes, its WalWatch lets the log grow further).
 inline constexpr std::int64_t kWalSoftLimit = 64 << 20;
 
 /// What keep_wal_short() found.
