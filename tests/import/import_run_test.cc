@@ -31,6 +31,15 @@ class ImportRunTest : public ::testing::Test {
     testing::set_mtime(src() / path, mtime);
   }
 
+  // `count` articles with a body of `body_bytes` each, and the database made, still empty.
+  void write_articles_into_new_database(int count, std::size_t body_bytes) {
+    for (int i = 0; i < count; ++i) {
+      write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
+                    "body: \"" + std::string(body_bytes, 'x') + "\"\n");
+    }
+    Database create(dir_ / "a.db");
+  }
+
   ImportSummary run(ImportOptions options = {}, std::vector<std::filesystem::path> roots = {}) {
     if (roots.empty()) roots.push_back(src());
     options.jobs = options.jobs == 0 ? 2 : options.jobs;
@@ -538,11 +547,7 @@ std::int64_t wal_bytes(const std::filesystem::path& db) {
 }
 
 TEST_F(ImportRunTest, AReaderHoldingASnapshotStopsTheImportAtTheLogLimit) {
-  for (int i = 0; i < 300; ++i) {
-    write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
-                  "body: \"" + std::string(2000, 'x') + "\"\n");
-  }
-  { Database create(dir_ / "a.db"); }
+  write_articles_into_new_database(300, 2000);
   SQLite::Database reader((dir_ / "a.db").string(), SQLite::OPEN_READONLY);
   reader.exec("BEGIN");
   EXPECT_EQ(reader.execAndGet("SELECT count(*) FROM articles").getInt64(), 0);
@@ -569,11 +574,7 @@ TEST_F(ImportRunTest, AReaderHoldingASnapshotStopsTheImportAtTheLogLimit) {
 }
 
 TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
-  for (int i = 0; i < 300; ++i) {
-    write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
-                  "body: \"" + std::string(2000, 'x') + "\"\n");
-  }
-  { Database create(dir_ / "a.db"); }
+  write_articles_into_new_database(300, 2000);
   std::atomic<bool> holding{false};
   std::atomic<bool> released{false};
   std::thread reader_thread([&] {
@@ -603,11 +604,7 @@ TEST_F(ImportRunTest, AReaderThatLetsGoInTimeOnlyDelaysTheImport) {
 // batches change reaches the database file once. A reader connection left open (holding no
 // snapshot) keeps the log file after the import, at the length it reached.
 TEST_F(ImportRunTest, TheLogHoldsManyBatchesBeforeACheckpoint) {
-  for (int i = 0; i < 300; ++i) {
-    write_article("a" + std::to_string(i) + ".md", "Article " + std::to_string(i),
-                  "body: \"" + std::string(2000, 'x') + "\"\n");
-  }
-  { Database create(dir_ / "a.db"); }
+  write_articles_into_new_database(300, 2000);
   SQLite::Database idle((dir_ / "a.db").string(), SQLite::OPEN_READONLY);
   ImportOptions options;
   options.batch_size = 20;  // 15 commits of about 40 KB of articles each

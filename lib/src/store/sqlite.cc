@@ -124,6 +124,10 @@ void restore_after_bulk_writes(SQLite::Database& db, int cache_size) {
   db.exec("PRAGMA cache_size = " + std::to_string(cache_size));
 }
 
+std::int64_t wal_frame_bytes(SQLite::Database& db) {
+  return db.execAndGet("PRAGMA page_size").getInt64() + 24;  // a page and its frame header
+}
+
 WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::milliseconds wait) {
   sqlite3* handle = db.getHandle();
   int frames = 0;
@@ -133,8 +137,7 @@ WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::m
       frames <= 0) {
     return {};  // not in WAL mode, or an empty log
   }
-  const std::int64_t frame_bytes = db.execAndGet("PRAGMA page_size").getInt64() + 24;
-  WalState state{frames * frame_bytes, false};
+  WalState state{frames * wal_frame_bytes(db), false};
   if (state.bytes <= limit) return state;
   const int busy_timeout = db.execAndGet("PRAGMA busy_timeout").getInt();
   sqlite3_busy_timeout(handle, static_cast<int>(wait.count()));
@@ -149,7 +152,7 @@ WalState keep_wal_short(SQLite::Database& db, std::int64_t limit, std::chrono::m
 WalWatch::WalWatch(SQLite::Database& db)
     : db_(db),
       autocheckpoint_(db.execAndGet("PRAGMA wal_autocheckpoint").getInt()),
-      frame_bytes_(db.execAndGet("PRAGMA page_size").getInt64() + 24) {
+      frame_bytes_(wal_frame_bytes(db)) {
   sqlite3_wal_hook(db.getHandle(), &WalWatch::on_commit, this);  // replaces the automatic one
 }
 

@@ -78,6 +78,9 @@ bool deferrable_indexes_missing(SQLite::Database& db);
 /// the import writes, its WalWatch lets the log grow further).
 inline constexpr std::int64_t kWalSoftLimit = 64 << 20;
 
+/// Bytes of one frame of the write-ahead log: a page and the frame's header.
+std::int64_t wal_frame_bytes(SQLite::Database& db);
+
 /// What keep_wal_short() found.
 struct WalState {
   std::int64_t bytes = 0;  ///< frames in the log, in bytes, after the attempt
