@@ -48,6 +48,12 @@ std::string encode_postings(const std::vector<Posting>& postings) {
 }
 
 bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
+  // Room for all of them at once: a posting is three varints, and a varint's last byte is
+  // the only one without the high bit.
+  std::size_t varints = 0;
+  for (const char byte : blob) varints += (static_cast<unsigned char>(byte) & 0x80) == 0 ? 1 : 0;
+  const std::size_t needed = out.size() + varints / 3;
+  if (needed > out.capacity()) out.reserve(std::max(needed, 2 * out.capacity()));
   std::int64_t previous = 0;
   while (!blob.empty()) {
     std::uint64_t id = 0;
@@ -61,6 +67,27 @@ bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
         {previous, static_cast<std::uint32_t>(frequency), static_cast<std::uint32_t>(length)});
   }
   return true;
+}
+
+HeadBits::HeadBits(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span)
+    : low_(low), words_((span + 63) / 64, 0), before_(words_.size(), 0) {
+  for (const Posting& p : head) {
+    const auto offset = static_cast<std::uint64_t>(p.id - low_);
+    words_[offset / 64] |= std::uint64_t{1} << (offset % 64);
+  }
+  std::uint32_t count = 0;
+  for (std::size_t w = 0; w < words_.size(); ++w) {
+    before_[w] = count;
+    count += static_cast<std::uint32_t>(std::popcount(words_[w]));
+  }
+}
+
+std::size_t HeadBits::find(std::int64_t id) const {
+  const auto offset = static_cast<std::uint64_t>(id - low_);
+  const std::uint64_t word = words_[offset / 64];
+  const std::uint64_t bit = std::uint64_t{1} << (offset % 64);
+  if ((word & bit) == 0) return npos;
+  return before_[offset / 64] + static_cast<std::size_t>(std::popcount(word & (bit - 1)));
 }
 
 double tail_bound(double idf_value, double cut, double reference_length, double average) {

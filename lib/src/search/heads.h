@@ -4,6 +4,7 @@
 #ifndef ARTICLEDB_SEARCH_HEADS_H_
 #define ARTICLEDB_SEARCH_HEADS_H_
 
+#include <bit>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -48,6 +49,52 @@ inline double head_threshold(double reference_length) {
 std::string encode_postings(const std::vector<Posting>& postings);
 /// Appends the postings of `blob` to `out`; false if the blob is malformed.
 bool decode_postings(std::string_view blob, std::vector<Posting>& out);
+
+/// Which articles a head holds, and where, in constant time: a bit per id from `low` to
+/// `low + span - 1`, and for each word of bits the number set before it, so that the place of
+/// an article's posting in the head is that count plus the bits below its own in its word.
+/// About 1.5 bits of memory per id of the span.
+class HeadBits {
+ public:
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  /// `head` in id order, each article once, every id in the span.
+  HeadBits(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span);
+
+  /// Whether the head holds article `id` (which must be in the span).
+  bool contains(std::int64_t id) const {
+    const auto offset = static_cast<std::uint64_t>(id - low_);
+    return (words_[offset / 64] >> (offset % 64) & 1u) != 0;
+  }
+
+  /// The place in the head of the posting of article `id` (in the span), or npos.
+  std::size_t find(std::int64_t id) const;
+
+ private:
+  std::int64_t low_;
+  std::vector<std::uint64_t> words_;
+  std::vector<std::uint32_t> before_;
+};
+
+/// Calls `visit(posting, known)` once for each article found in the head of a term of
+/// `drivers` (bit i: term i; at most 32 terms): `posting` is its posting in the first of those
+/// heads, and bit i of `known` is set when `heads[i]` holds the article. `bits[i]` is
+/// `heads[i]`'s, over a span that holds every id of every head.
+template <typename Visit>
+void each_article(const std::vector<const std::vector<Posting>*>& heads,
+                  const std::vector<HeadBits>& bits, std::uint32_t drivers, Visit&& visit) {
+  for (std::size_t d = 0; d < heads.size(); ++d) {
+    if ((drivers >> d & 1u) == 0) continue;
+    const std::uint32_t met_before = drivers & ((1u << d) - 1);  // in an earlier driver's head
+    for (const Posting& posting : *heads[d]) {
+      std::uint32_t known = 0;
+      for (std::size_t i = 0; i < bits.size(); ++i) {
+        known |= static_cast<std::uint32_t>(bits[i].contains(posting.id)) << i;
+      }
+      if ((known & met_before) == 0) visit(posting, known);
+    }
+  }
+}
 
 /// The highest score any posting whose impact (at `reference_length`) is at most `cut` can
 /// have with the index's average length `average`, for a term of IDF `idf`: the bound that

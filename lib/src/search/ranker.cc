@@ -28,14 +28,22 @@ constexpr std::size_t kOpenPerResolved = 16;
 // articles).
 constexpr std::size_t kResolvedBatch = 64;
 constexpr std::size_t kFilterBatch = 512;
+// Queries of up to this many distinct terms choose the heads they go through for the articles
+// found in some heads only (2^k sets of heads are looked at).
+constexpr std::size_t kMaxDriverTerms = 6;
+
+// The heads' articles are found through a bit per id, from the smallest id in any head to
+// the largest: at most this many bits for all the terms together (32 MiB, and half as much
+// again for the counts). Ids spread wider than that (a database of hundreds of millions of
+// rows, or rowids set by hand) are ranked by rank_all().
+constexpr std::uint64_t kMaxHeadBits = std::uint64_t{1} << 28;
 
 // A distinct term of the query, with its head.
 struct HeadTerm {
   std::string term;
   double weight = 0;          // sum of the IDF of the phrases that are this term
   double bound = 0;           // best score part of any posting not in the head
-  std::vector<Posting> head;  // id order
-  std::size_t next = 0;       // merge position
+  std::vector<Posting> head;  // id order, each article once
 };
 
 // What is known of an article met in the heads.
@@ -124,7 +132,6 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       const SQLite::Column blob = chunks.getColumn(1);
       runs.push_back(t.head.size());
       const std::size_t first = t.head.size();
-      t.head.reserve(first + static_cast<std::size_t>(blob.getBytes()) / 4);
       decode_postings(std::string_view(static_cast<const char*>(blob.getBlob()),
                                        static_cast<std::size_t>(blob.getBytes())),
                       t.head);
@@ -143,47 +150,62 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
                          t.head.begin() + static_cast<std::ptrdiff_t>(end),
                          [](const Posting& a, const Posting& b) { return a.id < b.id; });
     }
+    t.head.erase(std::unique(t.head.begin(), t.head.end(),
+                             [](const Posting& a, const Posting& b) { return a.id == b.id; }),
+                 t.head.end());
   }
 
-  // One pass over the heads in id order: an article in every head is scored exactly; one
-  // missing from a head gets, for that term, the most a posting outside the head can score.
+  // An article in every head is scored exactly; one missing from a head gets, for that term,
+  // the most a posting outside the head can score.
   double unseen_bound = 0;
   for (const HeadTerm& t : terms) unseen_bound += t.bound;
-  // Merges the heads in id order, calling `visit(id, known, frequency, length)` for each
-  // article found in any of them (bit i of `known`: found in the head of term i).
   if (terms.size() > 32) return std::nullopt;
   const std::uint32_t all = terms.size() == 32 ? ~0u : (1u << terms.size()) - 1;
+  std::int64_t low = std::numeric_limits<std::int64_t>::max();
+  std::int64_t high = std::numeric_limits<std::int64_t>::min();
+  for (const HeadTerm& t : terms) {
+    if (t.head.empty()) continue;
+    low = std::min(low, t.head.front().id);
+    high = std::max(high, t.head.back().id);
+  }
+  std::vector<HeadBits> bits;
+  if (low <= high) {
+    // high - low, exact in 64 unsigned bits whatever the signs.
+    const std::uint64_t distance =
+        static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
+    if (distance >= kMaxHeadBits / terms.size()) return std::nullopt;
+    for (const HeadTerm& t : terms) bits.emplace_back(t.head, low, distance + 1);
+  }
+  std::vector<const std::vector<Posting>*> heads;
+  for (const HeadTerm& t : terms) heads.push_back(&t.head);
   std::vector<std::uint32_t> frequency(terms.size(), 0);
-  auto merge = [&](auto&& visit) {
-    for (HeadTerm& t : terms) t.next = 0;
-    while (true) {
-      std::int64_t id = std::numeric_limits<std::int64_t>::max();
-      for (const HeadTerm& t : terms) {
-        if (t.next < t.head.size()) id = std::min(id, t.head[t.next].id);
-      }
-      if (id == std::numeric_limits<std::int64_t>::max()) break;
-      std::uint32_t known = 0;
-      std::uint32_t length = 0;
+  // Calls `visit(id, known, length)` for each article found in the head of a term of
+  // `drivers` whose set of heads `wanted(known)` accepts, with `frequency` set for the terms
+  // known.
+  auto each_wanted = [&](std::uint32_t drivers, auto&& wanted, auto&& visit) {
+    each_article(heads, bits, drivers, [&](const Posting& posting, std::uint32_t known) {
+      if (!wanted(known)) return;
       for (std::size_t i = 0; i < terms.size(); ++i) {
-        HeadTerm& t = terms[i];
-        if (t.next < t.head.size() && t.head[t.next].id == id) {
-          const Posting& posting = t.head[t.next++];
-          frequency[i] = posting.frequency;
-          length = posting.length;
-          known |= 1u << i;
+        if ((known >> i & 1u) != 0) {
+          frequency[i] = terms[i].head[bits[i].find(posting.id)].frequency;
         }
       }
-      visit(id, known, length);
-    }
+      visit(posting.id, known, posting.length);
+    });
   };
+  // The shortest head, whose articles include every one found in all heads.
+  std::size_t shortest = 0;
+  for (std::size_t i = 1; i < terms.size(); ++i) {
+    if (terms[i].head.size() < terms[shortest].head.size()) shortest = i;
+  }
   // Without filters only the best `limit` complete ones matter: a heap keeps them (its top
   // is the worst kept). With filters all are kept, to be asked about best first.
   std::vector<ScoredId> complete;
   Candidate c;
   c.frequency.assign(terms.size(), 0);
   auto worse_first = [](const ScoredId& a, const ScoredId& b) { return ranks_before(a, b); };
-  merge([&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
-    if (known != all) return;
+  auto in_all = [&](std::uint32_t known) { return known == all; };
+  each_wanted(1u << shortest, in_all, [&](std::int64_t id, std::uint32_t, std::uint32_t length) {
     for (std::size_t i = 0; i < terms.size(); ++i) c.frequency[i] = frequency[i];
     c.length = length;
     const ScoredId hit{id, score_of(phrase_idf, phrase_term, c, average)};
@@ -254,20 +276,54 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   };
   std::vector<Open> open;
   if (terms.size() > 1) {
-    merge([&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
-      if (known == all) return;
+    // The heads an article is in decide its cheap bound: only the sets of heads whose cheap
+    // bound could enter matter. Each of them holds a term of `drivers`, the set of terms
+    // with the fewest postings between them that meets them all: going through the heads of
+    // the drivers alone finds every article that could enter. Usually one term is enough;
+    // a query whose page is already full may need none.
+    const std::size_t k = terms.size();
+    std::uint32_t drivers = all;
+    auto cheap_bound = [&](std::uint32_t known) {
       double cheap = 0;
-      for (std::size_t i = 0; i < terms.size(); ++i) {
+      for (std::size_t i = 0; i < k; ++i) {
         cheap += (known >> i & 1u) != 0 ? terms[i].weight * 2.2 : terms[i].bound;
       }
-      if (!could_enter(cheap)) return;
-      double part = 0;
-      for (std::size_t i = 0; i < terms.size(); ++i) {
-        part += (known >> i & 1u) != 0 ? term_score(terms[i].weight, frequency[i], length, average)
-                                       : terms[i].bound;
+      return cheap;
+    };
+    if (k <= kMaxDriverTerms) {
+      std::vector<std::uint32_t> could_enter_sets;
+      for (std::uint32_t known = 1; known < all; ++known) {
+        if (could_enter(cheap_bound(known))) could_enter_sets.push_back(known);
       }
-      if (could_enter(part)) open.push_back({id, part});
-    });
+      std::size_t fewest = std::numeric_limits<std::size_t>::max();
+      for (std::uint32_t set = 0; set <= all; ++set) {
+        if (!std::all_of(could_enter_sets.begin(), could_enter_sets.end(),
+                         [&](std::uint32_t known) { return (known & set) != 0; })) {
+          continue;
+        }
+        std::size_t postings = 0;
+        for (std::size_t i = 0; i < k; ++i) {
+          if ((set >> i & 1u) != 0) postings += terms[i].head.size();
+        }
+        if (postings < fewest) {
+          fewest = postings;
+          drivers = set;
+        }
+      }
+    }
+    auto may_enter = [&](std::uint32_t known) {
+      return known != all && could_enter(cheap_bound(known));
+    };
+    each_wanted(drivers, may_enter,
+                [&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
+                  double part = 0;
+                  for (std::size_t i = 0; i < terms.size(); ++i) {
+                    part += (known >> i & 1u) != 0
+                                ? term_score(terms[i].weight, frequency[i], length, average)
+                                : terms[i].bound;
+                  }
+                  if (could_enter(part)) open.push_back({id, part});
+                });
   }
   const std::size_t considered = budget * kOpenPerResolved;
   auto better_bound = [](const Open& a, const Open& b) { return a.best_part > b.best_part; };
@@ -277,10 +333,12 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
                      open.end(), better_bound);
     open.resize(considered + 1);
   }
-  // Sorted a block at a time: most searches stop within the first few hundred.
+  // Sorted a block at a time: most searches stop within the first few hundred. The blocks
+  // double, so that a search that goes on through many of them partitions the rest of the
+  // list a few times only, not once per block (each pass costs all of what is left).
   std::size_t sorted = 0;  // open[0, sorted) holds the best bounds, in order
   auto sort_until = [&](std::size_t count) {
-    count = std::min(open.size(), std::max(count, sorted + kFilterBatch));
+    count = std::min(open.size(), std::max({count, sorted + kFilterBatch, 2 * sorted}));
     if (count <= sorted) return;
     if (count < open.size()) {
       std::nth_element(open.begin() + static_cast<std::ptrdiff_t>(sorted),
