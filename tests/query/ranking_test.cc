@@ -23,6 +23,7 @@
 #include "search/article_terms.h"
 #include "search/stats.h"
 #include "search/tokenizer.h"
+#include "store/database_impl.h"
 #include "test_util.h"
 
 namespace articledb {
@@ -444,6 +445,65 @@ TEST_F(RankingTest, AnArticleWithAFarRowidIsRankedExactly) {
   const SearchResults hits = Database(far_db, read_only).search(word);
   EXPECT_TRUE(std::any_of(hits.hits.begin(), hits.hits.end(),
                           [&](const SearchHit& hit) { return *hit.article.id == kFar; }));
+}
+
+// A search reads the statistics, the heads and then the articles. When another connection
+// commits in between (here: deletes the articles the search is about to return, as soon as
+// it reads the heads), the search still sees the database as it was when it began, and
+// returns what exact bm25 gave before the change.
+TEST_F(RankingTest, ASearchSeesOneSnapshotWhileAWriterCommits) {
+  const fs::path copy_db = dir_->path() / "snapshot.db";
+  {
+    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
+    SQLite::Statement copy(sql, "VACUUM INTO ?1");
+    copy.bind(1, copy_db.string());
+    copy.exec();
+  }
+  SQLite::Database writer(copy_db.string(), SQLite::OPEN_READWRITE);
+  writer.exec("PRAGMA journal_mode = WAL");
+  const std::string word =
+      writer.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1").getString();
+  std::vector<std::int64_t> before;
+  for (const Scored& hit : exact_top(writer, word)) before.push_back(hit.id);
+  ASSERT_EQ(before.size(), 20u);
+
+  OpenOptions read_only;
+  read_only.mode = OpenMode::kReadOnly;
+  const Database db(copy_db, read_only);
+  struct Hook {
+    SQLite::Database* writer;
+    const std::vector<std::int64_t>* ids;
+    bool done = false;
+  } hook{&writer, &before};
+  sqlite3_trace_v2(
+      db.impl().db->getHandle(), SQLITE_TRACE_STMT,
+      [](unsigned, void* context, void*, void* sql) {
+        auto* h = static_cast<Hook*>(context);
+        if (h->done ||
+            std::string(static_cast<const char*>(sql)).find("search_heads") == std::string::npos) {
+          return 0;
+        }
+        h->done = true;
+        SQLite::Statement remove(*h->writer, "DELETE FROM articles WHERE id = ?1");
+        for (const std::int64_t id : *h->ids) {
+          remove.reset();
+          remove.bind(1, id);
+          remove.exec();
+        }
+        return 0;
+      },
+      &hook);
+  const SearchResults got = db.search(word);
+  sqlite3_trace_v2(db.impl().db->getHandle(), 0, nullptr, nullptr);
+  ASSERT_TRUE(hook.done) << "the search did not read the heads";
+  EXPECT_EQ(
+      writer
+          .execAndGet("SELECT count(*) FROM articles WHERE id = " + std::to_string(before.front()))
+          .getInt64(),
+      0);
+  std::vector<std::int64_t> ids;
+  for (const SearchHit& hit : got.hits) ids.push_back(*hit.article.id);
+  EXPECT_EQ(ids, before);
 }
 
 // A query that runs past QueryLimits::max_time stops with kQueryTooComplex, and the

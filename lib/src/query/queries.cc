@@ -715,6 +715,26 @@ std::vector<WordSuggestion> suggest_words(Database::Impl& impl, const query::Par
 
 // Stops the SQLite work of one call on its connection once `limit` has passed: every
 // statement stepped meanwhile fails with SQLITE_INTERRUPT. Zero: no limit.
+// One read transaction for a whole call: every statement of a search (the statistics, the
+// heads, the articles) sees the same snapshot, even while an import commits, and the
+// database's locks are taken once rather than per statement.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(SQLite::Database& db) : db_(db.getHandle()) {
+    if (sqlite3_get_autocommit(db_) == 0) return;  // already in a transaction
+    owned_ = sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
+  }
+  ~ReadSnapshot() {
+    if (owned_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  sqlite3* db_;
+  bool owned_ = false;
+};
+
 class WorkBudget {
  public:
   WorkBudget(SQLite::Database& db, std::chrono::milliseconds limit)
@@ -1015,6 +1035,7 @@ ArticlePage Database::list(const ListOptions& options) const {
   check_limit(options.limit);
   check_filter_count(impl_->limits, options.filter, 0);
   const WorkBudget budget(*impl_->db, impl_->limits.max_time);
+  const ReadSnapshot snapshot(*impl_->db);
   try {
     return list_page(*impl_, options);
   } catch (const Error&) {
@@ -1027,6 +1048,7 @@ SearchResults Database::search(std::string_view text, const SearchOptions& optio
   check_limit(options.limit);
   check_filter_count(impl_->limits, options.filter, 0);
   const WorkBudget budget(*impl_->db, impl_->limits.max_time);
+  const ReadSnapshot snapshot(*impl_->db);
   try {
     return search_page(*impl_, text, options);
   } catch (const Error&) {

@@ -71,15 +71,17 @@ bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
 
 HeadBits::HeadBits(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span)
     : low_(low), words_((span + 63) / 64, 0), before_(words_.size(), 0) {
-  for (const Posting& p : head) {
-    const auto offset = static_cast<std::uint64_t>(p.id - low_);
-    words_[offset / 64] |= std::uint64_t{1} << (offset % 64);
+  // The head is in id order: the postings before the first in a word are those of the words
+  // before it.
+  std::size_t filled = 0;  // before_[0, filled) is set
+  for (std::size_t place = 0; place < head.size(); ++place) {
+    const auto offset = static_cast<std::uint64_t>(head[place].id - low_);
+    const std::size_t word = offset / 64;
+    words_[word] |= std::uint64_t{1} << (offset % 64);
+    for (; filled <= word; ++filled) before_[filled] = static_cast<std::uint32_t>(place);
   }
-  std::uint32_t count = 0;
-  for (std::size_t w = 0; w < words_.size(); ++w) {
-    before_[w] = count;
-    count += static_cast<std::uint32_t>(std::popcount(words_[w]));
-  }
+  for (; filled < before_.size(); ++filled)
+    before_[filled] = static_cast<std::uint32_t>(head.size());
 }
 
 std::size_t HeadBits::find(std::int64_t id) const {
