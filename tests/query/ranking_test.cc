@@ -149,6 +149,21 @@ class RankingTest : public ::testing::Test {
     EXPECT_GE(full_pages, 10) << label;
   }
 
+  // A copy of the test database at `file`, in WAL mode as the library leaves it; the most
+  // frequent term, for the tests that change the copy around it.
+  static std::string copy_database(const fs::path& file) {
+    {
+      SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
+      SQLite::Statement copy(sql, "VACUUM INTO ?1");
+      copy.bind(1, file.string());
+      copy.exec();
+    }
+    SQLite::Database sql(file.string(), SQLite::OPEN_READWRITE);
+    sql.exec("PRAGMA journal_mode = WAL");
+    return sql.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1")
+        .getString();
+  }
+
   static std::int64_t count(const std::string& sql_text) {
     SQLite::Database sql(path().string());
     return sql.execAndGet(sql_text).getInt64();
@@ -394,18 +409,9 @@ TEST_F(RankingTest, TopTwentyStaysExactThroughIncrementalImportsAndShellEdits) {
 TEST_F(RankingTest, AnArticleWithAFarRowidIsRankedExactly) {
   const fs::path far_db = dir_->path() / "far.db";
   constexpr std::int64_t kFar = std::int64_t{1} << 40;
-  std::string word;
-  {
-    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
-    SQLite::Statement copy(sql, "VACUUM INTO ?1");
-    copy.bind(1, far_db.string());
-    copy.exec();
-  }
+  const std::string word = copy_database(far_db);
   {
     SQLite::Database sql(far_db.string(), SQLite::OPEN_READWRITE);
-    sql.exec("PRAGMA journal_mode = WAL");
-    word =
-        sql.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1").getString();
     sql.exec(
         "CREATE TEMP TABLE far AS SELECT * FROM articles "
         "WHERE id = (SELECT min(id) FROM articles)");
@@ -453,16 +459,8 @@ TEST_F(RankingTest, AnArticleWithAFarRowidIsRankedExactly) {
 // returns what exact bm25 gave before the change.
 TEST_F(RankingTest, ASearchSeesOneSnapshotWhileAWriterCommits) {
   const fs::path copy_db = dir_->path() / "snapshot.db";
-  {
-    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
-    SQLite::Statement copy(sql, "VACUUM INTO ?1");
-    copy.bind(1, copy_db.string());
-    copy.exec();
-  }
+  const std::string word = copy_database(copy_db);
   SQLite::Database writer(copy_db.string(), SQLite::OPEN_READWRITE);
-  writer.exec("PRAGMA journal_mode = WAL");
-  const std::string word =
-      writer.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1").getString();
   std::vector<std::int64_t> before;
   for (const Scored& hit : exact_top(writer, word)) before.push_back(hit.id);
   ASSERT_EQ(before.size(), 20u);
@@ -553,19 +551,7 @@ TEST_F(RankingTest, RebuildsOnOneOrManyThreadsAgree) {
   };
   const fs::path one = dir_->path() / "one.db";
   const fs::path two = dir_->path() / "two.db";
-  {
-    SQLite::Database sql(path().string(), SQLite::OPEN_READWRITE);
-    SQLite::Statement copy(sql, "VACUUM INTO ?1");
-    for (const fs::path& file : {one, two}) {
-      copy.reset();
-      copy.bind(1, file.string());
-      copy.exec();
-    }
-  }
-  for (const fs::path& file : {one, two}) {
-    SQLite::Database sql(file.string(), SQLite::OPEN_READWRITE);
-    sql.exec("PRAGMA journal_mode = WAL");
-  }
+  for (const fs::path& file : {one, two}) copy_database(file);
   const std::string serial = rebuild(one, 1);
   EXPECT_GT(serial.size(), 1000u);
   EXPECT_EQ(serial, rebuild(two, 2));
