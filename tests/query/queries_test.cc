@@ -11,6 +11,7 @@
 #include "articledb/database.h"
 #include "articledb/error.h"
 #include "articledb/importer.h"
+#include "query/sql_builder.h"
 #include "test_util.h"
 
 namespace articledb {
@@ -259,6 +260,58 @@ TEST_F(QueriesTest, KeysetPagesCoverEveryArticleOnceInEverySort) {
       EXPECT_EQ(ids, whole) << "pages differ from one big page";
     }
   }
+}
+
+// Searches by time look a few matches up by id, from the index articles_facets when it
+// holds what they read; a database whose index was dropped by hand is searched from the
+// table, with the same pages.
+TEST_F(QueriesTest, SearchesByTimeGiveTheSamePagesWithoutTheFacetsIndex) {
+  const std::filesystem::path copy = dir_->path() / "no_facets.db";
+  {
+    SQLite::Statement vacuum(*sql_, "VACUUM INTO ?1");
+    vacuum.bind(1, copy.string());
+    vacuum.exec();
+    SQLite::Database writable(copy.string(), SQLite::OPEN_READWRITE);
+    writable.exec("DROP INDEX articles_facets");
+  }
+  OpenOptions read_only;
+  read_only.mode = OpenMode::kReadOnly;
+  const Database without(copy, read_only);
+  auto pages = [](const Database& db, SearchOptions options) {
+    std::vector<std::int64_t> ids;
+    for (int guard = 0; guard < 20; ++guard) {
+      const SearchResults page = db.search("widgets", options);
+      for (const SearchHit& hit : page.hits) ids.push_back(*hit.article.id);
+      if (page.next.empty()) break;
+      options.after = page.next;
+    }
+    return ids;
+  };
+  for (Sort sort : {Sort::kNewest, Sort::kOldest}) {
+    for (const char* topic : {"", "AI"}) {
+      SearchOptions options;
+      options.sort = sort;
+      options.limit = 7;
+      if (*topic != '\0') options.filter.topics = {topic};
+      const std::vector<std::int64_t> with = pages(*db_, options);
+      EXPECT_EQ(with.size(), *topic != '\0' ? 20u : static_cast<std::size_t>(kArticles));
+      EXPECT_EQ(pages(without, options), with) << topic;
+    }
+  }
+}
+
+TEST(SqlBuilderTest, TheFacetsIndexIsNamedOnlyWhenItHoldsEveryColumnRead) {
+  const std::string index = " FROM articles AS a INDEXED BY articles_facets";
+  const std::string table = " FROM articles AS a";
+  const std::string topic =
+      "EXISTS (SELECT 1 FROM article_topics AS l WHERE l.article_id = a.id AND l.topic_id = ?)";
+  EXPECT_EQ(query::articles_from({"a.id IN (SELECT value FROM json_each(?))", topic}, true), index);
+  EXPECT_EQ(query::articles_from({"coalesce(a.published_at, '') < ?", "a.provider_id = ?"}, true),
+            index);
+  EXPECT_EQ(query::articles_from({topic, "a.provider_name IN (?)"}, true), table);
+  EXPECT_EQ(query::articles_from({"coalesce(a.quality, -1)"}, true), table);
+  EXPECT_EQ(query::articles_from({"data.title = ?", "a.id = ?"}, true), index);  // not `a`
+  EXPECT_EQ(query::articles_from({"a.id = ?"}, false), table);                   // no such index
 }
 
 TEST_F(QueriesTest, BadLimitsAndCursorsAreInvalidArguments) {

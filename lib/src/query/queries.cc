@@ -324,6 +324,18 @@ std::optional<TermQuery> term_query(const query::ParsedQuery& parsed,
   return out;
 }
 
+// The articles, by id, from the index articles_facets where it holds every column `sql`
+// reads (query::articles_from).
+std::string articles_from(Database::Impl& impl, const std::vector<std::string>& sql) {
+  if (!impl.facets_index) {
+    SQLite::Statement& q = impl.statement(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = 'articles_facets'");
+    impl.facets_index = q.executeStep();
+    q.reset();
+  }
+  return query::articles_from(sql, *impl.facets_index);
+}
+
 // Rowids of every article the full-text expression matches, in rowid order.
 std::vector<std::int64_t> matching_rowids(Database::Impl& impl, const std::string& match) {
   SQLite::Statement& q =
@@ -381,7 +393,11 @@ Page walked_page(Database::Impl& impl, const std::optional<query::ParsedQuery>& 
   const bool few = !by_terms && all.size() <= kFew;
   std::string sql = std::string("SELECT a.id, ") + spec.key;
   if (by_terms) sql += ", a.title, a.excerpt, a.body_text, a.topics_text, a.provider_name";
-  sql += " FROM articles AS a" + conditions.where() + order_by(spec, spec.key, "a.id");
+  // A few matches are looked up by id; a walk goes by the index of the order.
+  std::vector<std::string> read = conditions.sql;
+  read.emplace_back(spec.key);
+  sql += (few ? articles_from(impl, read) : " FROM articles AS a") + conditions.where() +
+         order_by(spec, spec.key, "a.id");
   if (few) sql += " LIMIT ?";
   SQLite::Statement& walk = impl.statement(sql);
   const int next = query::bind_values(walk, conditions.values);
@@ -591,7 +607,8 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
       all.add("a.id IN (SELECT value FROM json_each(?))", {list});
       for (std::size_t i = 0; i < conditions.sql.size(); ++i) all.sql.push_back(conditions.sql[i]);
       for (const auto& value : conditions.values) all.values.push_back(value);
-      SQLite::Statement& q = impl.statement("SELECT a.id FROM articles AS a" + all.where());
+      SQLite::Statement& q =
+          impl.statement("SELECT a.id" + articles_from(impl, all.sql) + all.where());
       query::bind_values(q, all.values);
       std::vector<std::int64_t> kept;
       while (q.executeStep()) kept.push_back(q.getColumn(0).getInt64());

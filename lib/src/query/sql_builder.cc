@@ -1,5 +1,10 @@
 #include "query/sql_builder.h"
 
+#include <algorithm>
+#include <cctype>
+#include <iterator>
+#include <string_view>
+
 #include "articledb/error.h"
 #include "util/ascii.h"
 
@@ -63,6 +68,26 @@ void add_collection_condition(Conditions& c, std::string_view collection) {
     sql += " OR ('/' || a.path) LIKE ? ESCAPE '\\'";
   }
   c.add(sql + ")", std::move(values));
+}
+
+std::string articles_from(const std::vector<std::string>& sql, bool facets_index) {
+  if (!facets_index) return " FROM articles AS a";
+  static constexpr std::string_view kCovered[] = {"id", "provider_id", "published_at"};
+  auto identifier = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+  };
+  for (const std::string& text : sql) {
+    for (std::size_t at = text.find("a."); at != std::string::npos; at = text.find("a.", at + 2)) {
+      if (at > 0 && (identifier(text[at - 1]) || text[at - 1] == '.')) continue;  // "data.x"
+      std::size_t end = at + 2;
+      while (end < text.size() && identifier(text[end])) ++end;
+      const std::string_view column(text.data() + at + 2, end - at - 2);
+      if (std::find(std::begin(kCovered), std::end(kCovered), column) == std::end(kCovered)) {
+        return " FROM articles AS a";
+      }
+    }
+  }
+  return " FROM articles AS a INDEXED BY articles_facets";
 }
 
 void Conditions::add(std::string condition, std::vector<SqlValue> bound) {

@@ -26,6 +26,12 @@ struct Conditions {
   std::string where() const;
 };
 
+/// " FROM articles AS a", naming the index articles_facets (id, provider_id, published_at)
+/// when the database has it (`facets_index`) and `sql` (conditions and columns over `a`)
+/// reads no other column of `a`: looked up by id, that index (a few dozen bytes an article)
+/// stands in for the table (kilobytes an article).
+std::string articles_from(const std::vector<std::string>& sql, bool facets_index);
+
 /// The folders of a collection as a user names it ("_learning/courses" gives learning,
 /// courses): leading '_' dropped, empty parts skipped.
 std::vector<std::string> collection_folders(std::string_view collection);

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -34,6 +35,10 @@ struct Database::Impl {
     slot->clearBindings();
     return *slot;
   }
+
+  /// Whether the database has the index articles_facets (it can be dropped by hand), once
+  /// looked up.
+  std::optional<bool> facets_index;
 
   /// ICU state for folding query values, made on first use.
   normalize::TextNormalizer& text() {
