@@ -21,6 +21,7 @@
 #include "corpus.h"
 #include "query/sample.h"
 #include "search/article_terms.h"
+#include "search/heads.h"
 #include "search/stats.h"
 #include "search/tokenizer.h"
 #include "store/database_impl.h"
@@ -502,6 +503,35 @@ TEST_F(RankingTest, ASearchSeesOneSnapshotWhileAWriterCommits) {
   std::vector<std::int64_t> ids;
   for (const SearchHit& hit : got.hits) ids.push_back(*hit.article.id);
   EXPECT_EQ(ids, before);
+}
+
+// Heads built by an older rule (here: a database whose heads are gone, marked as built by
+// rule 1) are rebuilt by the next import, even one that changes nothing; after that, an
+// import that changes nothing leaves them as they are.
+TEST_F(RankingTest, HeadsBuiltByAnOlderRuleAreRebuiltByTheNextImport) {
+  const fs::path old_rule = dir_->path() / "old_rule.db";
+  copy_database(old_rule);
+  auto query = [&](const std::string& text) {
+    SQLite::Database sql(old_rule.string());
+    return sql.execAndGet(text).getString();
+  };
+  {
+    SQLite::Database sql(old_rule.string(), SQLite::OPEN_READWRITE);
+    sql.exec("DELETE FROM search_heads");
+    sql.exec("INSERT OR REPLACE INTO search_state(key, value) VALUES ('head_rule', 1)");
+  }
+  auto import = [&] {
+    Database db(old_rule);
+    Importer(db).run({dir_->path() / "src"});
+  };
+  import();
+  EXPECT_EQ(query("SELECT value FROM search_state WHERE key = 'head_rule'"),
+            std::to_string(search::kHeadRule));
+  EXPECT_NE(query("SELECT count(*) FROM search_heads"), "0");
+  expect_exact("heads rebuilt", nullptr, old_rule);
+  const std::string heads = query("SELECT group_concat(rowid) FROM search_heads");
+  import();
+  EXPECT_EQ(query("SELECT group_concat(rowid) FROM search_heads"), heads);
 }
 
 // A query that runs past QueryLimits::max_time stops with kQueryTooComplex, and the

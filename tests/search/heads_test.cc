@@ -69,5 +69,15 @@ TEST(EachArticleTest, MeetsEachArticleOnceWithTheHeadsThatHoldIt) {
   EXPECT_TRUE(walk(0).empty());
 }
 
+// A term in many articles but seldom in titles gets a head of an eighth of its articles, so
+// that a query of several such terms finds enough articles in all their heads.
+TEST(MinHeadTest, GrowsWithTheTermsArticlesBetweenItsBounds) {
+  EXPECT_EQ(min_head(kHeadMinDf), kMinHead);
+  EXPECT_EQ(min_head(8 * 4096), kMinHead);
+  EXPECT_EQ(min_head(248'895), 31'111u);
+  EXPECT_EQ(min_head(8 * 65'536), kMaxHead);
+  EXPECT_EQ(min_head(1'000'000), kMaxHead);
+}
+
 }  // namespace
 }  // namespace articledb::search

@@ -8,6 +8,7 @@
 #include "import/read_parse.h"
 #include "import/run_log.h"
 #include "import/write_stage.h"
+#include "search/heads.h"
 #include "search/stats.h"
 #include "store/database_impl.h"
 #include "store/import_lock.h"
@@ -22,11 +23,13 @@ namespace {
 constexpr std::size_t kLookaheadBytes = 64u << 20;
 
 // After the run's last commit: the indexes a bulk import dropped, and the ranking statistics
-// when they must be rebuilt, in a transaction of their own (if the process dies first, the
-// next import does it), with the sorts of index builds spilling to a temporary file.
+// when they must be rebuilt (out of date, or heads built by an older rule), in a transaction
+// of their own (if the process dies first, the next import does it), with the sorts of index
+// builds spilling to a temporary file.
 void finalize(SQLite::Database& db, unsigned jobs) {
   const bool indexes = store::deferrable_indexes_missing(db);
-  const bool stats = !search::read_state(db).valid;
+  const search::StatsState state = search::read_state(db);
+  const bool stats = !state.valid || state.head_rule < search::kHeadRule;
   if (indexes || stats) {
     db.exec("PRAGMA temp_store = FILE");  // outside a transaction only
     try {

@@ -4,6 +4,7 @@
 #ifndef ARTICLEDB_SEARCH_HEADS_H_
 #define ARTICLEDB_SEARCH_HEADS_H_
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <string>
@@ -29,10 +30,21 @@ inline double impact(const Posting& p, double reference_length) {
 /// Heads hold the postings of a term whose impact is at least this fraction of the impact
 /// of one title instance in an article of reference length...
 inline constexpr double kHeadThreshold = 1.0;
-/// ... the best kMaxHead of them, and at least the best kMinHead postings whatever their
-/// impact (a frequent term found only in bodies has postings of low impact only) ...
+/// ... the best kMaxHead of them, and at least the best min_head(df) postings whatever their
+/// impact (a frequent term found only in bodies or topics has postings of low impact only) ...
 inline constexpr std::size_t kMaxHead = 65'536;
 inline constexpr std::size_t kMinHead = 4096;
+/// ... that is kMinHead, or one posting in kMinHeadShare of the term's articles when that is
+/// more (up to kMaxHead): the heads of several frequent terms then share enough articles for
+/// a query of them all to fill its page from the articles found in every head ...
+inline constexpr std::int64_t kMinHeadShare = 8;
+inline std::size_t min_head(std::int64_t df) {
+  return std::clamp(static_cast<std::size_t>(std::max<std::int64_t>(df, 0) / kMinHeadShare),
+                    kMinHead, kMaxHead);
+}
+/// The rule the heads are built by, kept with the statistics: an import rebuilds heads that
+/// an older rule built (1: at least kMinHead postings; 2: at least min_head(df)).
+inline constexpr std::int64_t kHeadRule = 2;
 /// ... for terms found in at least this many articles (rarer terms are ranked from the
 /// full-text index directly: few matches).
 inline constexpr std::int64_t kHeadMinDf = 2048;

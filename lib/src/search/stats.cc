@@ -39,6 +39,7 @@ void write_state(SQLite::Database& db, const StatsState& state) {
   write("valid", state.valid ? 1 : 0);
   write("next_chunk", static_cast<std::int64_t>(state.next_chunk));
   write("reference_length", state.reference_length);
+  write("head_rule", state.head_rule);
 }
 
 bool by_impact(const Posting& a, const Posting& b, double reference_length) {
@@ -173,13 +174,14 @@ class BestOf {
 
 // The head of one frequent term: its best postings of at least the threshold's impact, at
 // most kMaxHead of them, and, for a term seldom in titles, its best postings below the
-// threshold up to kMinHead, so that the head is not nearly empty.
+// threshold up to min_head(df), so that the head is not nearly empty.
 BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int64_t df,
                      std::int64_t in_titles, const std::vector<Length>& lengths,
                      const HeadRule& rule) {
   BestOf above(kMaxHead);
-  const bool few_in_titles = in_titles < static_cast<std::int64_t>(kMinHead);
-  BestOf below(few_in_titles ? std::min<std::size_t>(kMinHead, static_cast<std::size_t>(df) / 4 + 1)
+  const std::size_t least = min_head(df);
+  const bool few_in_titles = in_titles < static_cast<std::int64_t>(least);
+  BestOf below(few_in_titles ? std::min<std::size_t>(least, static_cast<std::size_t>(df) / 4 + 1)
                              : 0);
   sqlite3_bind_text(instances, 1, term.data(), static_cast<int>(term.size()), SQLITE_STATIC);
   std::int64_t doc = -1;
@@ -218,11 +220,11 @@ BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int6
   std::vector<Scored> kept = above.best_first();
   // Postings below the cut are not in the head: the threshold, or the worst one kept.
   head.cut = capped && !kept.empty() ? kept.back().score : rule.threshold;
-  if (kept.size() < kMinHead) {
+  if (kept.size() < least) {
     // When the below-threshold heap was full, postings worse than its worst were dropped:
     // they are below the cut set here, since every posting taken is at least as good.
     for (const Scored& entry : below.best_first()) {
-      if (kept.size() >= kMinHead) break;
+      if (kept.size() >= least) break;
       kept.push_back(entry);
       head.cut = entry.score;
     }
@@ -261,6 +263,7 @@ StatsState read_state(SQLite::Database& db) {
     if (key == "valid") state.valid = q.getColumn(1).getInt() != 0;
     if (key == "next_chunk") state.next_chunk = q.getColumn(1).getInt64();
     if (key == "reference_length") state.reference_length = q.getColumn(1).getDouble();
+    if (key == "head_rule") state.head_rule = q.getColumn(1).getInt64();
   }
   if (state.reference_length <= 0) state.valid = false;
   return state;
@@ -392,6 +395,7 @@ void rebuild_stats(SQLite::Database& db, unsigned jobs) {
   state.valid = true;
   state.next_chunk = 2;
   state.reference_length = totals.rows == 0 ? 1.0 : totals.average_length();
+  state.head_rule = kHeadRule;
   const HeadRule rule{state.reference_length, head_threshold(state.reference_length)};
 
   // The frequent terms get a head each, built one term at a time from the term's postings in

@@ -23,6 +23,7 @@ struct StatsState {
   bool valid = false;           ///< the statistics match the index (no pending change)
   std::int64_t next_chunk = 1;  ///< number of the next head chunk
   double reference_length = 0;  ///< the average length heads are ordered with
+  std::int64_t head_rule = 0;   ///< the rule the heads were built by (kHeadRule); 0: unknown
 };
 
 StatsState read_state(SQLite::Database& db);
