@@ -555,6 +555,8 @@ TEST_F(RankingTest, AQueryPastItsTimeBudgetStops) {
   }
   EXPECT_EQ(code, ErrorCode::kQueryTooComplex);
   EXPECT_NE(message.find("QueryLimits::max_time"), std::string::npos) << message;
+  // The stopped call's read transaction is over: the connection keeps no old snapshot.
+  EXPECT_NE(sqlite3_get_autocommit(db.impl().db->getHandle()), 0);
   OpenOptions relaxed;
   relaxed.mode = OpenMode::kReadOnly;
   const Database normal(path(), relaxed);

@@ -730,8 +730,6 @@ std::vector<WordSuggestion> suggest_words(Database::Impl& impl, const query::Par
   return out;
 }
 
-// Stops the SQLite work of one call on its connection once `limit` has passed: every
-// statement stepped meanwhile fails with SQLITE_INTERRUPT. Zero: no limit.
 // One read transaction for a whole call: every statement of a search (the statistics, the
 // heads, the articles) sees the same snapshot, even while an import commits, and the
 // database's locks are taken once rather than per statement.
@@ -741,8 +739,11 @@ class ReadSnapshot {
     if (sqlite3_get_autocommit(db_) == 0) return;  // already in a transaction
     owned_ = sqlite3_exec(db_, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK;
   }
+  // Ends it whatever happened: a connection left inside it would keep its old snapshot.
   ~ReadSnapshot() {
-    if (owned_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+    if (owned_ && sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    }
   }
   ReadSnapshot(const ReadSnapshot&) = delete;
   ReadSnapshot& operator=(const ReadSnapshot&) = delete;
@@ -752,6 +753,8 @@ class ReadSnapshot {
   bool owned_ = false;
 };
 
+// Stops the SQLite work of one call on its connection once `limit` has passed: every
+// statement stepped meanwhile fails with SQLITE_INTERRUPT. Zero: no limit.
 class WorkBudget {
  public:
   WorkBudget(SQLite::Database& db, std::chrono::milliseconds limit)
@@ -1051,8 +1054,9 @@ std::optional<Article> Database::article_by_url(std::string_view url, bool with_
 ArticlePage Database::list(const ListOptions& options) const {
   check_limit(options.limit);
   check_filter_count(impl_->limits, options.filter, 0);
-  const WorkBudget budget(*impl_->db, impl_->limits.max_time);
+  // The snapshot ends after the budget: its COMMIT is not stopped by the budget's handler.
   const ReadSnapshot snapshot(*impl_->db);
+  const WorkBudget budget(*impl_->db, impl_->limits.max_time);
   try {
     return list_page(*impl_, options);
   } catch (const Error&) {
@@ -1064,8 +1068,9 @@ ArticlePage Database::list(const ListOptions& options) const {
 SearchResults Database::search(std::string_view text, const SearchOptions& options) const {
   check_limit(options.limit);
   check_filter_count(impl_->limits, options.filter, 0);
-  const WorkBudget budget(*impl_->db, impl_->limits.max_time);
+  // The snapshot ends after the budget: its COMMIT is not stopped by the budget's handler.
   const ReadSnapshot snapshot(*impl_->db);
+  const WorkBudget budget(*impl_->db, impl_->limits.max_time);
   try {
     return search_page(*impl_, text, options);
   } catch (const Error&) {
