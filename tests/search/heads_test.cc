@@ -55,9 +55,14 @@ TEST(EachArticleTest, MeetsEachArticleOnceWithTheHeadsThatHoldIt) {
   for (const auto* head : heads) bits.emplace_back(*head, 1, 6);
   auto walk = [&](std::uint32_t drivers) {
     std::vector<std::pair<std::int64_t, std::uint32_t>> met;
-    each_article(heads, bits, drivers, [&](const Posting& posting, std::uint32_t known) {
-      met.emplace_back(posting.id, known);
-    });
+    each_article(heads, bits, drivers,
+                 [&](const Posting& posting, std::uint32_t known, std::size_t driver) {
+                   // The posting given is the driver's own.
+                   EXPECT_EQ(posting.frequency, static_cast<std::uint32_t>(posting.id % 7 + 1));
+                   EXPECT_NE(known >> driver & 1u, 0u);
+                   EXPECT_EQ(known & drivers & ((1u << driver) - 1), 0u);
+                   met.emplace_back(posting.id, known);
+                 });
     return met;
   };
   using Met = std::vector<std::pair<std::int64_t, std::uint32_t>>;

@@ -88,10 +88,11 @@ class HeadBits {
   std::vector<std::uint32_t> before_;
 };
 
-/// Calls `visit(posting, known)` once for each article found in the head of a term of
-/// `drivers` (bit i: term i; at most 32 terms): `posting` is its posting in the first of those
-/// heads, and bit i of `known` is set when `heads[i]` holds the article. `bits[i]` is
-/// `heads[i]`'s, over a span that holds every id of every head.
+/// Calls `visit(posting, known, driver)` once for each article found in the head of a term of
+/// `drivers` (bit i: term i; at most 32 terms): `posting` is its posting in `heads[driver]`,
+/// the first of those heads that holds it, and bit i of `known` is set when `heads[i]` holds
+/// the article. `bits[i]` is `heads[i]`'s, over a span that holds every id of every head; a
+/// query of one term needs none.
 template <typename Visit>
 void each_article(const std::vector<const std::vector<Posting>*>& heads,
                   const std::vector<HeadBits>& bits, std::uint32_t drivers, Visit&& visit) {
@@ -99,11 +100,11 @@ void each_article(const std::vector<const std::vector<Posting>*>& heads,
     if ((drivers >> d & 1u) == 0) continue;
     const std::uint32_t met_before = drivers & ((1u << d) - 1);  // in an earlier driver's head
     for (const Posting& posting : *heads[d]) {
-      std::uint32_t known = 0;
-      for (std::size_t i = 0; i < bits.size(); ++i) {
-        known |= static_cast<std::uint32_t>(bits[i].contains(posting.id)) << i;
+      std::uint32_t known = 1u << d;
+      for (std::size_t i = 0; i < heads.size(); ++i) {
+        if (i != d) known |= static_cast<std::uint32_t>(bits[i].contains(posting.id)) << i;
       }
-      if ((known & met_before) == 0) visit(posting, known);
+      if ((known & met_before) == 0) visit(posting, known, d);
     }
   }
 }

@@ -168,8 +168,8 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     low = std::min(low, t.head.front().id);
     high = std::max(high, t.head.back().id);
   }
-  std::vector<HeadBits> bits;
-  if (low <= high) {
+  std::vector<HeadBits> bits;  // one term alone needs none: its head is all there is
+  if (terms.size() > 1 && low <= high) {
     // high - low, exact in 64 unsigned bits whatever the signs.
     const std::uint64_t distance =
         static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
@@ -183,15 +183,18 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   // `drivers` whose set of heads `wanted(known)` accepts, with `frequency` set for the terms
   // known.
   auto each_wanted = [&](std::uint32_t drivers, auto&& wanted, auto&& visit) {
-    each_article(heads, bits, drivers, [&](const Posting& posting, std::uint32_t known) {
-      if (!wanted(known)) return;
-      for (std::size_t i = 0; i < terms.size(); ++i) {
-        if ((known >> i & 1u) != 0) {
-          frequency[i] = terms[i].head[bits[i].find(posting.id)].frequency;
-        }
-      }
-      visit(posting.id, known, posting.length);
-    });
+    each_article(heads, bits, drivers,
+                 [&](const Posting& posting, std::uint32_t known, std::size_t driver) {
+                   if (!wanted(known)) return;
+                   for (std::size_t i = 0; i < terms.size(); ++i) {
+                     if (i == driver) {
+                       frequency[i] = posting.frequency;
+                     } else if ((known >> i & 1u) != 0) {
+                       frequency[i] = terms[i].head[bits[i].find(posting.id)].frequency;
+                     }
+                   }
+                   visit(posting.id, known, posting.length);
+                 });
   };
   // The shortest head, whose articles include every one found in all heads.
   std::size_t shortest = 0;
