@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "search/ranker.h"
+
 namespace articledb::search {
 namespace {
 
@@ -42,6 +44,35 @@ TEST(HeadBitsTest, IdsNeedNotStartAtOne) {
   EXPECT_EQ(bits.find(far + 63), 1u);
   EXPECT_EQ(bits.find(far + 64), 2u);
   EXPECT_FALSE(bits.contains(far + 1));
+}
+
+TEST(HeadBitsTest, ResetKeepsNothingOfTheHeadBefore) {
+  HeadBits bits(head_of({3, 64, 70, 500}), 1, 600);
+  const std::size_t held = bits.bytes();
+  const std::vector<Posting> head = head_of({10, 64, 65});
+  bits.reset(head, 5, 100);  // a narrower span over other ids: the same memory
+  const HeadBits fresh(head, 5, 100);
+  for (std::int64_t id = 5; id < 105; ++id) {
+    EXPECT_EQ(bits.contains(id), fresh.contains(id)) << id;
+    EXPECT_EQ(bits.find(id), fresh.find(id)) << id;
+  }
+  bits.reset({}, 5, 0);
+  EXPECT_EQ(bits.bytes(), held) << "the memory is kept for the next head";
+}
+
+TEST(RankScratchTest, KeepsItsMemoryUpToItsBoundAndReleasesItAllBeyond) {
+  RankScratch scratch;
+  scratch.heads.resize(2);
+  scratch.heads[0].reserve(1000);
+  scratch.bits.resize(1);
+  scratch.bits[0].reset(head_of({1, 2}), 1, 64 * 1000);
+  scratch.trim();
+  EXPECT_GE(scratch.heads.at(0).capacity(), 1000u);
+  EXPECT_EQ(scratch.bits.size(), 1u);
+  scratch.heads[1].reserve(RankScratch::kMaxBytes / sizeof(Posting));
+  scratch.trim();
+  EXPECT_TRUE(scratch.heads.empty());
+  EXPECT_TRUE(scratch.bits.empty());
 }
 
 // Three heads; every article met once, from the first driver whose head holds it, with the

@@ -617,7 +617,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     };
   }
 
-  auto hits = search::rank_from_heads(db, impl.tokenizer(), request);
+  auto hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
   if (!hits) {
     // Every match, scored without bm25()'s per-query counting of each phrase's matches.
     std::string match;

@@ -33,11 +33,15 @@ inline double idf(std::int64_t rows, std::int64_t hits) {
   return value;
 }
 
+/// FTS5's bm25 parameters.
+inline constexpr double kK1 = 1.2;
+inline constexpr double kB = 0.75;
+
 /// One phrase's part of a row's score: `frequency` is the weighted count of its instances
 /// (the sum of the weights of their columns), `length` the row's tokens in all columns.
 inline double term_score(double idf_value, double frequency, double length, double average) {
-  constexpr double k1 = 1.2;
-  constexpr double b = 0.75;
+  constexpr double k1 = kK1;
+  constexpr double b = kB;
   return idf_value * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / average)));
 }
 

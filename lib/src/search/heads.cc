@@ -27,8 +27,8 @@ bool get_varint(std::string_view& in, std::uint64_t& value) {
 
 // bm25's length normalisation, K in f(k1+1) / (f + K).
 double length_part(double length, double average) {
-  constexpr double k1 = 1.2;
-  constexpr double b = 0.75;
+  constexpr double k1 = kK1;
+  constexpr double b = kB;
   return k1 * (1 - b + b * length / average);
 }
 
@@ -48,11 +48,9 @@ std::string encode_postings(const std::vector<Posting>& postings) {
 }
 
 bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
-  // Room for all of them at once: a posting is three varints, and a varint's last byte is
-  // the only one without the high bit.
-  std::size_t varints = 0;
-  for (const char byte : blob) varints += (static_cast<unsigned char>(byte) & 0x80) == 0 ? 1 : 0;
-  const std::size_t needed = out.size() + varints / 3;
+  // Room for all of them at once: a posting takes at least three bytes. (Counting them
+  // exactly would read the blob twice.)
+  const std::size_t needed = out.size() + blob.size() / 3;
   if (needed > out.capacity()) out.reserve(std::max(needed, 2 * out.capacity()));
   std::int64_t previous = 0;
   while (!blob.empty()) {
@@ -69,8 +67,10 @@ bool decode_postings(std::string_view blob, std::vector<Posting>& out) {
   return true;
 }
 
-HeadBits::HeadBits(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span)
-    : low_(low), words_((span + 63) / 64, 0), before_(words_.size(), 0) {
+void HeadBits::reset(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span) {
+  low_ = low;
+  words_.assign((span + 63) / 64, 0);
+  before_.assign(words_.size(), 0);
   // The head is in id order: the postings before the first in a word are those of the words
   // before it.
   std::size_t filled = 0;  // before_[0, filled) is set
@@ -93,7 +93,7 @@ std::size_t HeadBits::find(std::int64_t id) const {
 }
 
 double tail_bound(double idf_value, double cut, double reference_length, double average) {
-  constexpr double k1 = 1.2;
+  constexpr double k1 = kK1;
   // impact(f, L) = f(k1+1) / (f + K_ref(L)) <= cut  <=>  f <= cut K_ref(L) / (k1+1-cut).
   if (cut >= k1 + 1.0) return idf_value * (k1 + 1.0);
   const double alpha = cut / (k1 + 1.0 - cut);

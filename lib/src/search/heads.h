@@ -70,8 +70,18 @@ class HeadBits {
  public:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
+  /// Holds no article; its span is empty.
+  HeadBits() = default;
   /// `head` in id order, each article once, every id in the span.
-  HeadBits(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span);
+  HeadBits(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span) {
+    reset(head, low, span);
+  }
+  /// Becomes the bits of `head` over `span` ids from `low`, reusing the memory it has.
+  void reset(const std::vector<Posting>& head, std::int64_t low, std::uint64_t span);
+  /// The memory it holds.
+  std::size_t bytes() const {
+    return words_.capacity() * sizeof(std::uint64_t) + before_.capacity() * sizeof(std::uint32_t);
+  }
 
   /// Whether the head holds article `id` (which must be in the span).
   bool contains(std::int64_t id) const {
@@ -83,7 +93,7 @@ class HeadBits {
   std::size_t find(std::int64_t id) const;
 
  private:
-  std::int64_t low_;
+  std::int64_t low_ = 0;
   std::vector<std::uint64_t> words_;
   std::vector<std::uint32_t> before_;
 };

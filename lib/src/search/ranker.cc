@@ -75,8 +75,16 @@ bool stats_usable(SQLite::Database& db) {
   return db.execAndGet("SELECT NOT EXISTS (SELECT 1 FROM search_pending)").getInt() != 0;
 }
 
+void RankScratch::trim() {
+  std::size_t held = 0;
+  for (const auto& head : heads) held += head.capacity() * sizeof(Posting);
+  for (const HeadBits& b : bits) held += b.bytes();
+  if (held > kMaxBytes) *this = RankScratch();
+}
+
 std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Tokenizer& tokenizer,
-                                                     const RankRequest& request) {
+                                                     const RankRequest& request,
+                                                     RankScratch& scratch) {
   const StatsState state = read_state(db);
   const IndexTotals totals = read_totals(db);
   const double average = totals.average_length();
@@ -84,6 +92,22 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
 
   // Distinct terms, each with its head; the phrases of the query point at them.
   std::vector<HeadTerm> terms;
+  // The heads' memory comes from the scratch and goes back to it, whatever the way out.
+  struct GiveBack {
+    RankScratch& scratch;
+    std::vector<HeadTerm>& terms;
+    ~GiveBack() {
+      try {
+        for (HeadTerm& t : terms) {
+          t.head.clear();
+          scratch.heads.push_back(std::move(t.head));
+        }
+        scratch.trim();
+      } catch (...) {
+        scratch = RankScratch();  // out of memory: keep none
+      }
+    }
+  } give_back{scratch, terms};
   std::vector<std::size_t> phrase_term;
   std::vector<double> phrase_idf;
   std::vector<double> cuts;
@@ -102,6 +126,10 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       expected_matches *=
           static_cast<double>(info.getColumn(0).getInt64()) / static_cast<double>(totals.rows);
       HeadTerm head_term;
+      if (!scratch.heads.empty()) {
+        head_term.head = std::move(scratch.heads.back());
+        scratch.heads.pop_back();
+      }
       head_term.term = term;
       cuts.push_back(info.getColumn(1).getDouble());
       terms.push_back(std::move(head_term));
@@ -168,13 +196,30 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     low = std::min(low, t.head.front().id);
     high = std::max(high, t.head.back().id);
   }
-  std::vector<HeadBits> bits;  // one term alone needs none: its head is all there is
+  // The shortest head, whose articles include every one found in all heads.
+  std::size_t shortest = 0;
+  for (std::size_t i = 1; i < terms.size(); ++i) {
+    if (terms[i].head.size() < terms[shortest].head.size()) shortest = i;
+  }
+  // Bits for every head but the shortest, which is gone through rather than looked up
+  // (its bits are made only if the articles of another head need them). One term alone
+  // needs none: its head is all there is.
+  std::vector<HeadBits>& bits = scratch.bits;
+  std::uint64_t span = 0;  // ids from low to high
   if (terms.size() > 1 && low <= high) {
     // high - low, exact in 64 unsigned bits whatever the signs.
     const std::uint64_t distance =
         static_cast<std::uint64_t>(high) - static_cast<std::uint64_t>(low);
     if (distance >= kMaxHeadBits / terms.size()) return std::nullopt;
-    for (const HeadTerm& t : terms) bits.emplace_back(t.head, low, distance + 1);
+    span = distance + 1;
+    if (bits.size() < terms.size()) bits.resize(terms.size());
+    for (std::size_t i = 0; i < terms.size(); ++i) {
+      if (i == shortest) {
+        bits[i].reset({}, low, 0);
+      } else {
+        bits[i].reset(terms[i].head, low, span);
+      }
+    }
   }
   std::vector<const std::vector<Posting>*> heads;
   for (const HeadTerm& t : terms) heads.push_back(&t.head);
@@ -196,11 +241,6 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
                    visit(posting.id, known, posting.length);
                  });
   };
-  // The shortest head, whose articles include every one found in all heads.
-  std::size_t shortest = 0;
-  for (std::size_t i = 1; i < terms.size(); ++i) {
-    if (terms[i].head.size() < terms[shortest].head.size()) shortest = i;
-  }
   // Without filters only the best `limit` complete ones matter: a heap keeps them (its top
   // is the worst kept). With filters all are kept, to be asked about best first.
   std::vector<ScoredId> complete;
@@ -289,14 +329,21 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     auto cheap_bound = [&](std::uint32_t known) {
       double cheap = 0;
       for (std::size_t i = 0; i < k; ++i) {
-        cheap += (known >> i & 1u) != 0 ? terms[i].weight * 2.2 : terms[i].bound;
+        cheap += (known >> i & 1u) != 0 ? terms[i].weight * (kK1 + 1) : terms[i].bound;
       }
       return cheap;
     };
+    // Whether each set of heads could enter, when there are few enough sets to look them
+    // all up: the bar does not move while the open articles are collected.
+    std::vector<bool> set_could_enter;
     if (k <= kMaxDriverTerms) {
       std::vector<std::uint32_t> could_enter_sets;
+      set_could_enter.assign(std::size_t{all} + 1, false);
       for (std::uint32_t known = 1; known < all; ++known) {
-        if (could_enter(cheap_bound(known))) could_enter_sets.push_back(known);
+        if (could_enter(cheap_bound(known))) {
+          could_enter_sets.push_back(known);
+          set_could_enter[known] = true;
+        }
       }
       std::size_t fewest = std::numeric_limits<std::size_t>::max();
       for (std::uint32_t set = 0; set <= all; ++set) {
@@ -315,16 +362,31 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       }
     }
     auto may_enter = [&](std::uint32_t known) {
-      return known != all && could_enter(cheap_bound(known));
+      if (known == all) return false;
+      return set_could_enter.empty() ? could_enter(cheap_bound(known)) : set_could_enter[known];
     };
+    if (span > 0 && (drivers & ~(1u << shortest)) != 0) {
+      bits[shortest].reset(terms[shortest].head, low, span);
+    }
+    // bm25's length part, K = k1 (1 - b + b L / average), as K0 + K1 L: the division by the
+    // average once per query, the length part once per article. The rounding then differs
+    // from term_score()'s, which the margin covers (the bound must hold).
+    const double k0 = kK1 * (1 - kB);
+    const double k1_per_token = kK1 * kB / average;
+    constexpr double kMargin = 1 + 1e-9;
     each_wanted(drivers, may_enter,
                 [&](std::int64_t id, std::uint32_t known, std::uint32_t length) {
+                  const double length_part = k0 + k1_per_token * length;
                   double part = 0;
                   for (std::size_t i = 0; i < terms.size(); ++i) {
-                    part += (known >> i & 1u) != 0
-                                ? term_score(terms[i].weight, frequency[i], length, average)
-                                : terms[i].bound;
+                    if ((known >> i & 1u) != 0) {
+                      const double f = frequency[i];
+                      part += terms[i].weight * (f * (kK1 + 1)) / (f + length_part);
+                    } else {
+                      part += terms[i].bound;
+                    }
                   }
+                  part *= kMargin;
                   if (could_enter(part)) open.push_back({id, part});
                 });
   }

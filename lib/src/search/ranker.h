@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "search/bm25.h"
+#include "search/heads.h"
 #include "search/stats.h"
 #include "search/tokenizer.h"
 
@@ -48,6 +49,17 @@ struct RankRequest {
   std::function<std::vector<std::int64_t>(const std::vector<std::int64_t>&)> accept;
 };
 
+/// Memory that the rankings of one connection reuse (one at a time): at a million articles a
+/// search's heads and their bits take megabytes, which allocated afresh would cost the
+/// system zeroing new pages at every search. Holds at most kMaxBytes between searches.
+struct RankScratch {
+  static constexpr std::size_t kMaxBytes = std::size_t{32} << 20;
+  std::vector<std::vector<Posting>> heads;  ///< spare, each empty
+  std::vector<HeadBits> bits;
+  /// Releases it all if it holds more than kMaxBytes.
+  void trim();
+};
+
 /// Document frequency of `term`, from the statistics (0 when absent).
 std::int64_t document_frequency(SQLite::Database& db, const std::string& term);
 
@@ -57,7 +69,8 @@ bool stats_usable(SQLite::Database& db);
 /// The top hits from the heads, or nullopt when the heads cannot settle them (a term without
 /// a head, or bounds still open after the budget). Requires stats_usable().
 std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Tokenizer& tokenizer,
-                                                     const RankRequest& request);
+                                                     const RankRequest& request,
+                                                     RankScratch& scratch);
 
 /// The top hits by scoring every row of `rows`, a statement whose columns are the rowid and
 /// `articledb_row_stats(articles_fts)` of every article the query (the terms in the same

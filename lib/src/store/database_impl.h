@@ -14,6 +14,7 @@
 
 #include "articledb/database.h"
 #include "normalize/text.h"
+#include "search/ranker.h"
 #include "search/tokenizer.h"
 
 namespace articledb {
@@ -45,6 +46,9 @@ struct Database::Impl {
     if (!normalizer) normalizer = std::make_unique<normalize::TextNormalizer>();
     return *normalizer;
   }
+
+  /// Memory the searches of this connection reuse.
+  search::RankScratch rank_scratch;
 
   /// The full-text index's tokenizer, made on first use.
   search::Tokenizer& tokenizer() {
