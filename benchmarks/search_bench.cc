@@ -7,8 +7,9 @@
 //
 // FILE has lines "band<TAB>query" (benchmarks/make_queries.py writes them). Modes: relevance,
 // page2 (the page after the first), newest, oldest, facets, topic and provider (relevance with
-// a filter on the commonest topic or provider), list-topic (a listing of the commonest topic,
-// newest first: the same for every query).
+// a filter on the commonest topic or provider), topic-median and provider-median (with a
+// filter on the topic or provider of median size: most of them are that small), list-topic (a
+// listing of the commonest topic, newest first: the same for every query).
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -109,6 +110,20 @@ int main(int argc, char** argv) {
              "p.id WHERE p.domain IS NOT NULL GROUP BY p.id ORDER BY count(*) DESC LIMIT 1")
           .getString();
 
+  // And those of median size, by their articles.
+  auto median_of = [&](const std::string& counts) {
+    SQLite::Statement q(raw, "SELECT name FROM (" + counts +
+                                 ") ORDER BY n, name LIMIT 1 OFFSET (SELECT count(*) / 2 FROM (" +
+                                 counts + "))");
+    return q.executeStep() ? q.getColumn(0).getString() : std::string();
+  };
+  const std::string median_topic = median_of(
+      "SELECT t.slug AS name, count(*) AS n FROM topics AS t JOIN article_topics AS l ON "
+      "l.topic_id = t.id GROUP BY t.id");
+  const std::string median_provider = median_of(
+      "SELECT p.domain AS name, count(*) AS n FROM providers AS p JOIN articles AS a ON "
+      "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id");
+
   // band -> mode -> per-query median milliseconds
   std::map<std::string, std::map<std::string, std::vector<double>>> times;
   std::map<std::string, std::pair<double, int>> overlap;  // band -> (sum, queries)
@@ -120,8 +135,12 @@ int main(int argc, char** argv) {
       if (mode == "newest") options.sort = articledb::Sort::kNewest;
       if (mode == "oldest") options.sort = articledb::Sort::kOldest;
       if (mode == "facets") options.facets = true;
-      if (mode == "topic") options.filter.topics = {topic};
-      if (mode == "provider") options.filter.providers = {provider};
+      const bool by_topic = mode == "topic" || mode == "topic-median";
+      const bool by_provider = mode == "provider" || mode == "provider-median";
+      const std::string& topic_value = mode == "topic" ? topic : median_topic;
+      const std::string& provider_value = mode == "provider" ? provider : median_provider;
+      if (by_topic) options.filter.topics = {topic_value};
+      if (by_provider) options.filter.providers = {provider_value};
       if (mode == "page2") {
         next = db.search(q.text, options).next;
         if (next.empty()) continue;  // one page only
@@ -145,25 +164,25 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "%-6s %-10s %8.2f ms  %s\n", q.band.c_str(), mode.c_str(),
                      percentile(runs, 0.5), q.text.c_str());
       }
-      if ((mode == "relevance" || mode == "topic" || mode == "provider") && check) {
+      if ((mode == "relevance" || by_topic || by_provider) && check) {
         // The exact top 20 by bm25 (with the mode's filter), with the ties at its end.
         std::string sql =
             "SELECT rowid, bm25(articles_fts, 10, 4, 1, 2, 2) AS s FROM "
             "articles_fts WHERE articles_fts MATCH ?1";
-        if (mode == "topic") {
+        if (by_topic) {
           sql +=
               " AND +rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
               "ON t.id = l.topic_id WHERE t.slug = ?2)";
         }
-        if (mode == "provider") {
+        if (by_provider) {
           sql +=
               " AND +rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
               "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)";
         }
         SQLite::Statement exact(raw, sql + " ORDER BY s, rowid LIMIT 20");
         exact.bind(1, fts_expression(q.text));
-        if (mode == "topic") exact.bind(2, topic);
-        if (mode == "provider") exact.bind(2, provider);
+        if (by_topic) exact.bind(2, topic_value);
+        if (by_provider) exact.bind(2, provider_value);
         std::vector<std::pair<std::int64_t, double>> want;
         while (exact.executeStep()) {
           want.emplace_back(exact.getColumn(0).getInt64(), exact.getColumn(1).getDouble());

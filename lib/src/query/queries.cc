@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <system_error>
 #include <unordered_map>
@@ -556,6 +557,67 @@ Facets sampled_facets(Database::Impl& impl, const std::optional<query::ParsedQue
   return facets;
 }
 
+// At most this many articles kept by a filter on topics or providers are ranked one by one
+// from their text (search::rank_among, about 12 us each at 1M articles) rather than from the
+// query's matches, most of which such a filter would turn down ...
+constexpr std::size_t kFewCandidates = 4000;
+// ... and only when the query's rarest word is in this many times more articles.
+constexpr std::int64_t kMatchesPerCandidate = 8;
+
+// The articles that one of the filters on topics or providers keeps (all those that every
+// filter keeps, and perhaps more), when one of them keeps at most `most`; nullopt otherwise.
+std::optional<std::vector<std::int64_t>> few_candidates(
+    Database::Impl& impl, const std::vector<query::CandidateSource>& sources, std::size_t most) {
+  // Whether `part` selects more than `most` rows: counted in SQLite, so that a filter that
+  // keeps many articles costs a count of a few thousand index entries, not their ids.
+  auto more_than_most = [&](const query::Fragment& part) {
+    SQLite::Statement& q = impl.statement("SELECT count(*) FROM (" + part.sql + " LIMIT ?)");
+    query::bind_values(q, part.values);
+    q.bind(static_cast<int>(part.values.size()) + 1, static_cast<std::int64_t>(most) + 1);
+    const bool more =
+        q.executeStep() && q.getColumn(0).getInt64() > static_cast<std::int64_t>(most);
+    q.reset();
+    return more;
+  };
+  for (const query::CandidateSource& source : sources) {
+    if (more_than_most(source.ids)) continue;
+    std::vector<query::Fragment> parts = {source.ids};
+    if (!source.own_names.empty()) {
+      // And the articles that write one of the names themselves: found by the name's tokens,
+      // as a phrase of the index's provider column (every token the index holds is
+      // letters and digits: no quote).
+      std::string match;
+      for (const std::string& name : source.own_names) {
+        std::string phrase;
+        impl.tokenizer().tokenize(name, [&](std::string_view token) {
+          if (!phrase.empty()) phrase += ' ';
+          phrase += token;
+        });
+        if (phrase.empty()) {  // a name without a word cannot be looked up so
+          match.clear();
+          break;
+        }
+        match += (match.empty() ? "" : " OR ") + ("provider : \"" + phrase + '"');
+      }
+      if (match.empty()) continue;
+      query::Fragment named{"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", {match}};
+      if (more_than_most(named)) continue;
+      parts.push_back(std::move(named));
+    }
+    std::vector<std::int64_t> found;
+    for (const query::Fragment& part : parts) {
+      SQLite::Statement& q = impl.statement(part.sql);
+      query::bind_values(q, part.values);
+      while (q.executeStep()) found.push_back(q.getColumn(0).getInt64());
+      q.reset();
+    }
+    std::sort(found.begin(), found.end());
+    found.erase(std::unique(found.begin(), found.end()), found.end());
+    if (found.size() <= most) return found;
+  }
+  return std::nullopt;
+}
+
 // Ranks a plain query by the ranking statistics (search/ranker.h): exact bm25 order, without
 // scoring every match. Nullopt when the query is not one it handles (a phrase, a prefix, a
 // column, OR, a word the index splits into several terms) or the statistics are out of date.
@@ -617,7 +679,31 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     };
   }
 
-  auto hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
+  std::optional<std::vector<search::ScoredId>> hits;
+  if (!filters.sql.empty()) {
+    // A filter on topics or providers that keeps few articles, against the query's matches.
+    std::int64_t fewest_matches = std::numeric_limits<std::int64_t>::max();
+    for (const std::string& term : request.terms) {
+      fewest_matches = std::min(fewest_matches, search::document_frequency(db, term));
+    }
+    const auto most = static_cast<std::size_t>(std::min<std::int64_t>(
+        static_cast<std::int64_t>(kFewCandidates), fewest_matches / kMatchesPerCandidate));
+    if (most > 0) {
+      Filter from_text;
+      from_text.topics = parsed.topics;
+      from_text.all_topics = true;
+      from_text.providers = parsed.providers;
+      std::vector<query::CandidateSource> sources =
+          query::candidate_sources(options.filter, impl.text());
+      for (auto& source : query::candidate_sources(from_text, impl.text())) {
+        sources.push_back(std::move(source));
+      }
+      if (const auto ids = few_candidates(impl, sources, most)) {
+        hits = search::rank_among(db, impl.tokenizer(), request, *ids);
+      }
+    }
+  }
+  if (!hits) hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
   if (!hits) {
     // Every match, scored without bm25()'s per-query counting of each phrase's matches.
     std::string match;

@@ -18,6 +18,41 @@ std::string placeholders(std::size_t count) {
   return out;
 }
 
+// The ids of the topics `names` name (by folded key or slug): SQL over `topics`, its values
+// appended to `values`.
+std::string topic_ids(const std::vector<std::string>& names, normalize::TextNormalizer& text,
+                      std::vector<SqlValue>& values) {
+  for (const auto& name : names) values.push_back(text.fold_key(name));
+  for (const auto& name : names) values.push_back(util::ascii_lower(name));
+  return "SELECT id FROM topics WHERE key IN (" + placeholders(names.size()) + ") OR slug IN (" +
+         placeholders(names.size()) + ")";
+}
+
+// The ids of the providers `names` name: by domain (a domain names its provider, or
+// everyone's on a platform), by folded name, or by one or more whole words of the name
+// ("hindu" for "The Hindu"). SQL over `providers`, its values appended to `values`.
+std::string provider_ids(const std::vector<std::string>& names, normalize::TextNormalizer& text,
+                         std::vector<SqlValue>& values) {
+  std::vector<SqlValue> domains;
+  std::vector<SqlValue> keys;
+  for (const auto& provider : names) {
+    const auto domain = text.domain(provider);
+    domains.push_back(domain ? *domain : std::string());
+    keys.push_back(text.fold_key(provider));
+  }
+  values.insert(values.end(), domains.begin(), domains.end());
+  values.insert(values.end(), domains.begin(), domains.end());
+  values.insert(values.end(), keys.begin(), keys.end());
+  std::string words;
+  for (auto& key : keys) {
+    values.push_back(std::move(key));
+    words += " OR instr(' ' || name_key || ' ', ' ' || ? || ' ') > 0";
+  }
+  const std::string n = placeholders(names.size());
+  return "SELECT id FROM providers WHERE domain IN (" + n + ") OR platform IN (" + n +
+         ") OR name_key IN (" + n + ")" + words;
+}
+
 // `text` as a LIKE pattern matching itself (escape character '\').
 std::string like_literal(std::string_view text) {
   std::string out;
@@ -106,11 +141,9 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
   if (!filter.topics.empty()) {
     // A topic is named by its name (compared by folded key) or its slug.
     auto topic_match = [&](const std::vector<std::string>& names, std::vector<SqlValue>& values) {
-      for (const auto& name : names) values.push_back(text.fold_key(name));
-      for (const auto& name : names) values.push_back(util::ascii_lower(name));
-      return "EXISTS (SELECT 1 FROM article_topics AS l JOIN topics AS t ON t.id = l.topic_id "
-             "WHERE l.article_id = a.id AND (t.key IN (" +
-             placeholders(names.size()) + ") OR t.slug IN (" + placeholders(names.size()) + ")))";
+      return "EXISTS (SELECT 1 FROM article_topics AS l WHERE l.article_id = a.id AND "
+             "l.topic_id IN (" +
+             topic_ids(names, text, values) + "))";
     };
     if (filter.all_topics) {
       for (const auto& topic : filter.topics) {
@@ -125,31 +158,12 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
     }
   }
   if (!filter.providers.empty()) {
-    // A provider is named by its domain, or by a name: the provider's or the article's own,
-    // or one or more whole words of the provider's name ("hindu" for "The Hindu").
+    // A provider is named as provider_ids() says, or by the name the article itself gives.
     std::vector<SqlValue> values;
-    std::vector<SqlValue> names;
-    std::string words;
-    std::vector<SqlValue> domains;
-    for (const auto& provider : filter.providers) {
-      const auto domain = text.domain(provider);
-      domains.push_back(domain ? *domain : std::string());
-      names.push_back(text.fold_key(provider));
-    }
-    // A domain names its provider, or everyone's on a platform.
-    values = domains;
-    for (auto& domain : domains) values.push_back(std::move(domain));
-    for (auto& name : names) values.push_back(name);
+    std::string sql = "(a.provider_id IN (" + provider_ids(filter.providers, text, values) +
+                      ") OR a.provider_name IN (" + placeholders(filter.providers.size()) + "))";
     for (const auto& provider : filter.providers) values.push_back(provider);
-    for (auto& name : names) {
-      values.push_back(name);
-      words += " OR instr(' ' || name_key || ' ', ' ' || ? || ' ') > 0";
-    }
-    const std::string n = placeholders(filter.providers.size());
-    c.add("(a.provider_id IN (SELECT id FROM providers WHERE domain IN (" + n +
-              ") OR platform IN (" + n + ") OR name_key IN (" + n + ")) OR a.provider_name IN (" +
-              n + ") OR a.provider_id IN (SELECT id FROM providers WHERE 0" + words + "))",
-          std::move(values));
+    c.add(std::move(sql), std::move(values));
   }
   if (filter.collection) add_collection_condition(c, *filter.collection);
   if (filter.category) c.add("a.category = ?", {*filter.category});
@@ -168,6 +182,30 @@ Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& te
   if (filter.min_quality) c.add("a.quality >= ?", {*filter.min_quality});
   if (filter.min_heat) c.add("a.heat >= ?", {*filter.min_heat});
   return c;
+}
+
+std::vector<CandidateSource> candidate_sources(const Filter& filter,
+                                               normalize::TextNormalizer& text) {
+  std::vector<CandidateSource> out;
+  auto topics = [&](const std::vector<std::string>& names) {
+    CandidateSource source;
+    source.ids.sql = "SELECT article_id FROM article_topics WHERE topic_id IN (" +
+                     topic_ids(names, text, source.ids.values) + ")";
+    out.push_back(std::move(source));
+  };
+  if (filter.all_topics) {
+    for (const auto& topic : filter.topics) topics({topic});
+  } else if (!filter.topics.empty()) {
+    topics(filter.topics);
+  }
+  if (!filter.providers.empty()) {
+    CandidateSource source;
+    source.ids.sql = "SELECT id FROM articles WHERE provider_id IN (" +
+                     provider_ids(filter.providers, text, source.ids.values) + ")";
+    source.own_names = filter.providers;
+    out.push_back(std::move(source));
+  }
+  return out;
 }
 
 int bind_values(SQLite::Statement& statement, const std::vector<SqlValue>& values, int first) {

@@ -47,6 +47,25 @@ void add_collection_condition(Conditions& c, std::string_view collection);
 /// Conditions for `filter` on the articles table, aliased `a`.
 Conditions filter_conditions(const Filter& filter, normalize::TextNormalizer& text);
 
+/// A piece of SQL and the values of its placeholders, in order.
+struct Fragment {
+  std::string sql;
+  std::vector<SqlValue> values;
+};
+
+/// Where the articles a filter on topics or providers keeps can be found by index: `ids`
+/// selects them (perhaps more), except, for providers, those whose own provider name is one
+/// of `own_names` (no index holds it): the caller finds those another way.
+struct CandidateSource {
+  Fragment ids;
+  std::vector<std::string> own_names;
+};
+
+/// One source per filter on topics or providers in `filter` (per topic when all are
+/// needed); each holds every article the whole filter keeps. Empty when there are none.
+std::vector<CandidateSource> candidate_sources(const Filter& filter,
+                                               normalize::TextNormalizer& text);
+
 /// Binds `values` to `statement` from placeholder `first` on; returns the next index.
 int bind_values(SQLite::Statement& statement, const std::vector<SqlValue>& values, int first = 1);
 

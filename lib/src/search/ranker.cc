@@ -461,6 +461,59 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   return best;
 }
 
+std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
+                                 const RankRequest& request, const std::vector<std::int64_t>& ids) {
+  const IndexTotals totals = read_totals(db);
+  const double average = totals.average_length();
+  std::vector<std::string> names;  // distinct terms
+  std::vector<std::size_t> phrase_term;
+  std::vector<double> phrase_idf;
+  for (const std::string& term : request.terms) {
+    auto it = std::find(names.begin(), names.end(), term);
+    if (it == names.end()) it = names.insert(names.end(), term);
+    phrase_term.push_back(static_cast<std::size_t>(it - names.begin()));
+    phrase_idf.push_back(idf(totals.rows, document_frequency(db, term)));
+  }
+  SQLite::Statement text(db,
+                         "SELECT title, excerpt, body_text, topics_text, provider_name "
+                         "FROM articles WHERE id = ?1");
+  std::vector<ScoredId> matched;
+  Candidate c;
+  for (const std::int64_t id : ids) {
+    text.reset();
+    text.bind(1, id);
+    if (!text.executeStep()) continue;
+    const TermCounts counts = count_terms(tokenizer, indexed_columns(text, 0), names);
+    if (std::find(counts.frequency.begin(), counts.frequency.end(), 0u) != counts.frequency.end()) {
+      continue;  // every term must be there
+    }
+    c.frequency = counts.frequency;
+    c.length = counts.length;
+    const ScoredId hit{id, score_of(phrase_idf, phrase_term, c, average)};
+    if (!request.after || ranks_before(*request.after, hit)) matched.push_back(hit);
+  }
+  std::sort(matched.begin(), matched.end(), ranks_before);
+  if (!request.accept) {
+    if (matched.size() > request.limit) matched.resize(request.limit);
+    return matched;
+  }
+  // The filters, asked best first, a batch at a time, until the page is full.
+  std::vector<ScoredId> best;
+  const std::size_t batch = std::max<std::size_t>(request.limit * 4, 64);
+  for (std::size_t from = 0; from < matched.size() && best.size() < request.limit; from += batch) {
+    const std::size_t end = std::min(matched.size(), from + batch);
+    std::vector<std::int64_t> asked;
+    for (std::size_t k = from; k < end; ++k) asked.push_back(matched[k].id);
+    std::sort(asked.begin(), asked.end());
+    const std::vector<std::int64_t> kept = request.accept(asked);
+    const std::unordered_set<std::int64_t> ok(kept.begin(), kept.end());
+    for (std::size_t k = from; k < end && best.size() < request.limit; ++k) {
+      if (ok.count(matched[k].id) != 0) best.push_back(matched[k]);
+    }
+  }
+  return best;
+}
+
 std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
                                const RankRequest& request) {
   const IndexTotals totals = read_totals(db);

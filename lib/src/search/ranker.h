@@ -72,6 +72,12 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
                                                      const RankRequest& request,
                                                      RankScratch& scratch);
 
+/// The top hits among `ids` (articles a filter keeps, few of them: each is read and scored
+/// from its text, about 12 us at 1M articles), those that match every term and that
+/// `request.accept` keeps. Requires stats_usable(); exact.
+std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
+                                 const RankRequest& request, const std::vector<std::int64_t>& ids);
+
 /// The top hits by scoring every row of `rows`, a statement whose columns are the rowid and
 /// `articledb_row_stats(articles_fts)` of every article the query (the terms in the same
 /// order, its filters and excluded words) matches. Requires stats_usable(); exact.
