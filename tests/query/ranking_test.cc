@@ -390,6 +390,40 @@ TEST(FewArticlesFilterTest, AnArticleThatNamesItsProviderItselfIsFound) {
   EXPECT_EQ(db.search("zebra", options).hits.size(), 20u);
 }
 
+// The pages of a search whose filter keeps few articles (ranked one by one) follow one
+// another in exact bm25 order, each article once.
+TEST_F(RankingTest, PagesOfAFilterThatKeepsFewArticlesFollowExactBm25) {
+  SQLite::Database sql(path().string());
+  Filtered provider;
+  provider.condition =
+      "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = a.provider_id "
+      "WHERE p.domain = ?2)";
+  provider.value = sql.execAndGet(
+                          "SELECT p.domain FROM providers AS p JOIN articles AS a ON "
+                          "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id "
+                          "ORDER BY abs(count(*) - 40), p.domain LIMIT 1")
+                       .getString();
+  provider.filter.providers = {provider.value};
+  const std::string word =
+      sql.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1").getString();
+  const std::vector<Scored> want = exact_top(sql, word, &provider, 1000);
+  ASSERT_GE(want.size(), 12u);
+  Database db(path());
+  SearchOptions options;
+  options.filter = provider.filter;
+  options.limit = 5;
+  std::vector<std::int64_t> got;
+  for (int guard = 0; guard < 100; ++guard) {
+    const SearchResults page = db.search(word, options);
+    for (const SearchHit& hit : page.hits) got.push_back(*hit.article.id);
+    if (page.next.empty()) break;
+    options.after = page.next;
+  }
+  std::vector<std::int64_t> wanted;
+  for (const Scored& w : want) wanted.push_back(w.id);
+  EXPECT_EQ(got, wanted);
+}
+
 TEST_F(RankingTest, TopTwentyStaysExactThroughIncrementalImportsAndShellEdits) {
   // New files, and a changed one: the statistics are updated, not rebuilt.
   bench::Corpus(7).write(dir_->path() / "src", kFirst, kFirst + kMore);
