@@ -22,6 +22,7 @@
 #include "query/sample.h"
 #include "search/article_terms.h"
 #include "search/heads.h"
+#include "search/ranker.h"
 #include "search/stats.h"
 #include "search/tokenizer.h"
 #include "store/database_impl.h"
@@ -388,6 +389,57 @@ TEST(FewArticlesFilterTest, AnArticleThatNamesItsProviderItselfIsFound) {
   EXPECT_EQ(db.search("zebra provider:\"Foo Weekly\"").hits.size(), 1u);
   options.filter.providers = {"bar.com"};
   EXPECT_EQ(db.search("zebra", options).hits.size(), 20u);
+}
+
+// With filters that keep few of the articles asked about, the ranking from the heads gives up
+// early when told to (the caller then looks the filter's articles up among the matches);
+// otherwise it goes on to the exact answer. A search with such a filter is exact either way.
+TEST_F(RankingTest, ARankingGivesUpEarlyWhenTheFiltersKeepFewArticles) {
+  SQLite::Database sql(path().string());
+  search::Tokenizer tokenizer;
+  search::RankScratch scratch;
+  search::RankRequest request;
+  SQLite::Statement common(sql, "SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 3");
+  while (common.executeStep()) request.terms.push_back(common.getColumn(0).getString());
+  std::size_t asked = 0;
+  request.accept = [&](const std::vector<std::int64_t>& ids) {
+    asked += ids.size();
+    std::vector<std::int64_t> kept;
+    for (const std::int64_t id : ids) {
+      if (id % 40 == 0) kept.push_back(id);
+    }
+    return kept;
+  };
+  ASSERT_TRUE(search::rank_from_heads(sql, tokenizer, request, scratch));
+  const std::size_t asked_to_settle = asked;
+  request.give_up_when_few_kept = true;
+  request.give_up_after = 256;  // 4,096 by default: this database is small
+  asked = 0;
+  EXPECT_FALSE(search::rank_from_heads(sql, tokenizer, request, scratch));
+  EXPECT_GE(asked, request.give_up_after);
+  EXPECT_LT(asked, asked_to_settle) << "gave up before the end";
+
+  // Through the library: a provider of about 4% of the articles, with the three words.
+  Filtered provider;
+  provider.condition =
+      "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = a.provider_id "
+      "WHERE p.domain = ?2)";
+  provider.value = sql.execAndGet(
+                          "SELECT p.domain FROM providers AS p JOIN articles AS a ON "
+                          "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id "
+                          "ORDER BY abs(count(*) - 240), p.domain LIMIT 1")
+                       .getString();
+  provider.filter.providers = {provider.value};
+  const std::string query = request.terms[0] + " " + request.terms[1] + " " + request.terms[2];
+  const std::vector<Scored> want = exact_top(sql, query, &provider);
+  Database db(path());
+  SearchOptions options;
+  options.filter = provider.filter;
+  const SearchResults got = db.search(query, options);
+  ASSERT_EQ(got.hits.size(), want.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    EXPECT_NEAR(got.hits[i].score, want[i].score, 1e-9 * std::abs(want[i].score)) << i;
+  }
 }
 
 // The pages of a search whose filter keeps few articles (ranked one by one) follow one

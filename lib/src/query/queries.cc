@@ -561,8 +561,12 @@ Facets sampled_facets(Database::Impl& impl, const std::optional<query::ParsedQue
 // from their text (search::rank_among, about 12 us each at 1M articles) rather than from the
 // query's matches, most of which such a filter would turn down ...
 constexpr std::size_t kFewCandidates = 4000;
-// ... and only when the query's rarest word is in this many times more articles.
+// ... and only when the query's rarest word is in this many times more articles. When the
+// ranking from the heads finds that the filters keep few of the matches, up to
+// kManyCandidates articles of a filter are looked up among the matches instead.
 constexpr std::int64_t kMatchesPerCandidate = 8;
+constexpr std::size_t kManyCandidates = 200'000;
+constexpr double kCandidatesPerMatch = 16;
 
 // The articles that one of the filters on topics or providers keeps (all those that every
 // filter keeps, and perhaps more), when one of them keeps at most `most`; nullopt otherwise.
@@ -679,38 +683,70 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     };
   }
 
+  // Every term, for the full-text index.
+  std::string match;
+  for (const std::string& term : request.terms) {
+    if (!match.empty()) match += " AND ";
+    match += '"' + term + '"';  // a token of the index holds no quote
+  }
+  // The articles of the rarest word, and the matches expected if the words were found
+  // independently of one another.
+  std::int64_t fewest_matches = std::numeric_limits<std::int64_t>::max();
+  const auto rows = static_cast<double>(search::read_totals(db).rows);
+  double expected_matches = rows;
+  std::vector<std::string> seen;
+  for (const std::string& term : request.terms) {
+    const std::int64_t df = search::document_frequency(db, term);
+    fewest_matches = std::min(fewest_matches, df);
+    if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
+    seen.push_back(term);
+    expected_matches *= rows > 0 ? static_cast<double>(df) / rows : 0.0;
+  }
+  // Looking up a filter's article costs about a tenth of a microsecond, ranking a match from
+  // the index about ten: a filter of up to kCandidatesPerMatch times the matches expected
+  // is looked up among them (rather than joined to them) when it keeps few of them.
+  const auto many = static_cast<std::size_t>(
+      std::min(static_cast<double>(kManyCandidates), expected_matches * kCandidatesPerMatch));
   std::optional<std::vector<search::ScoredId>> hits;
+  std::vector<query::CandidateSource> sources;  // of the filters' articles, by index
   if (!filters.sql.empty()) {
-    // A filter on topics or providers that keeps few articles, against the query's matches.
-    std::int64_t fewest_matches = std::numeric_limits<std::int64_t>::max();
-    for (const std::string& term : request.terms) {
-      fewest_matches = std::min(fewest_matches, search::document_frequency(db, term));
+    Filter from_text;
+    from_text.topics = parsed.topics;
+    from_text.all_topics = true;
+    from_text.providers = parsed.providers;
+    sources = query::candidate_sources(options.filter, impl.text());
+    for (auto& source : query::candidate_sources(from_text, impl.text())) {
+      sources.push_back(std::move(source));
     }
+    // A filter on topics or providers that keeps few articles, against the query's matches.
     const auto most = static_cast<std::size_t>(std::min<std::int64_t>(
         static_cast<std::int64_t>(kFewCandidates), fewest_matches / kMatchesPerCandidate));
     if (most > 0) {
-      Filter from_text;
-      from_text.topics = parsed.topics;
-      from_text.all_topics = true;
-      from_text.providers = parsed.providers;
-      std::vector<query::CandidateSource> sources =
-          query::candidate_sources(options.filter, impl.text());
-      for (auto& source : query::candidate_sources(from_text, impl.text())) {
-        sources.push_back(std::move(source));
-      }
       if (const auto ids = few_candidates(impl, sources, most)) {
         hits = search::rank_among(db, impl.tokenizer(), request, *ids);
       }
     }
+    request.give_up_when_few_kept = !sources.empty() && many > kFewCandidates;
   }
   if (!hits) hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
+  if (!hits && !sources.empty() && many > kFewCandidates) {
+    // The filters keep few of the matches: those of the query's matches that a filter's
+    // articles hold are ranked one by one.
+    if (const auto ids = few_candidates(impl, sources, many)) {
+      SQLite::Statement& rows =
+          impl.statement("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?");
+      rows.bind(1, match);
+      std::vector<std::int64_t> both;
+      while (rows.executeStep()) {
+        const std::int64_t id = rows.getColumn(0).getInt64();
+        if (std::binary_search(ids->begin(), ids->end(), id)) both.push_back(id);
+      }
+      rows.reset();
+      hits = search::rank_among(db, impl.tokenizer(), request, both);
+    }
+  }
   if (!hits) {
     // Every match, scored without bm25()'s per-query counting of each phrase's matches.
-    std::string match;
-    for (const std::string& term : request.terms) {
-      if (!match.empty()) match += " AND ";
-      match += '"' + term + '"';  // a token of the index holds no quote
-    }
     query::Conditions all;
     all.add("articles_fts MATCH ?", {match});
     for (std::size_t i = 0; i < conditions.sql.size(); ++i) all.sql.push_back(conditions.sql[i]);

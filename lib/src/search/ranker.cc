@@ -273,10 +273,18 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     if (best.size() > request.limit) best.resize(request.limit);
   };
   // Those of `ids` the filters keep.
+  std::size_t asked_in_all = 0;
+  std::size_t kept_in_all = 0;
   auto kept_by_filters = [&](std::vector<std::int64_t> ids) {
     std::sort(ids.begin(), ids.end());
     const std::vector<std::int64_t> kept = request.accept(ids);
+    asked_in_all += ids.size();
+    kept_in_all += kept.size();
     return std::unordered_set<std::int64_t>(kept.begin(), kept.end());
+  };
+  auto few_kept = [&] {
+    return request.give_up_when_few_kept && asked_in_all >= request.give_up_after &&
+           kept_in_all * kFewKeptOf < asked_in_all;
   };
   std::sort(complete.begin(), complete.end(), ranks_before);
   if (!request.accept) {
@@ -436,6 +444,7 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       std::vector<std::int64_t> ids;
       for (std::size_t k = next; k < asked; ++k) ids.push_back(open[k].id);
       ok = kept_by_filters(std::move(ids));
+      if (few_kept()) return std::nullopt;
     }
     std::vector<ScoredId> found;
     for (; next < end && could_enter(open[next].best_part); ++next) {

@@ -47,7 +47,14 @@ struct RankRequest {
   /// Keeps, of the given articles (all matching every term), those the query's filters and
   /// excluded words allow. Null: all.
   std::function<std::vector<std::int64_t>(const std::vector<std::int64_t>&)> accept;
+  /// Give up (nullopt) as soon as the filters have kept fewer than one in kFewKeptOf of the
+  /// articles asked about, once `give_up_after` have been: the caller has a cheaper way to
+  /// rank the few articles they keep.
+  bool give_up_when_few_kept = false;
+  std::size_t give_up_after = 4096;
 };
+
+inline constexpr std::size_t kFewKeptOf = 10;
 
 /// Memory that the rankings of one connection reuse (one at a time): at a million articles a
 /// search's heads and their bits take megabytes, which allocated afresh would cost the
