@@ -90,6 +90,23 @@ class RankingTest : public ::testing::Test {
     std::string value;
   };
 
+  // The provider filter on the provider with a domain whose article count is `order`'s
+  // first ("count(*) DESC": the commonest; "abs(count(*) - 40)": the nearest to 40).
+  static Filtered provider_by(SQLite::Database& sql, const std::string& order) {
+    Filtered provider;
+    provider.condition =
+        "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
+        "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)";
+    provider.value = sql.execAndGet(
+                            "SELECT p.domain FROM providers AS p JOIN articles AS a ON "
+                            "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY "
+                            "p.id ORDER BY " +
+                            order + ", p.domain LIMIT 1")
+                         .getString();
+    provider.filter.providers = {provider.value};
+    return provider;
+  }
+
   static std::vector<Scored> exact_top(SQLite::Database& sql, const std::string& query,
                                        const Filtered* filtered = nullptr, int limit = 20) {
     std::string expression;
@@ -346,17 +363,7 @@ TEST_F(RankingTest, TopTwentyWithAFilterIsExactBm25) {
   }
   // The commonest provider, and one with a few dozen articles: those are ranked one by one.
   for (const char* order : {"count(*) DESC", "abs(count(*) - 40)"}) {
-    Filtered provider;
-    provider.condition =
-        "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = a.provider_id "
-        "WHERE p.domain = ?2 OR p.platform = ?2)";
-    provider.value =
-        sql.execAndGet(std::string("SELECT p.domain FROM providers AS p JOIN articles AS a ON "
-                                   "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY "
-                                   "p.id ORDER BY ") +
-                       order + ", p.domain LIMIT 1")
-            .getString();
-    provider.filter.providers = {provider.value};
+    const Filtered provider = provider_by(sql, order);
     expect_exact("provider " + provider.value, &provider);
   }
 }
@@ -420,16 +427,7 @@ TEST_F(RankingTest, ARankingGivesUpEarlyWhenTheFiltersKeepFewArticles) {
   EXPECT_LT(asked, asked_to_settle) << "gave up before the end";
 
   // Through the library: a provider of about 4% of the articles, with the three words.
-  Filtered provider;
-  provider.condition =
-      "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = a.provider_id "
-      "WHERE p.domain = ?2)";
-  provider.value = sql.execAndGet(
-                          "SELECT p.domain FROM providers AS p JOIN articles AS a ON "
-                          "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id "
-                          "ORDER BY abs(count(*) - 240), p.domain LIMIT 1")
-                       .getString();
-  provider.filter.providers = {provider.value};
+  const Filtered provider = provider_by(sql, "abs(count(*) - 240)");
   const std::string query = request.terms[0] + " " + request.terms[1] + " " + request.terms[2];
   const std::vector<Scored> want = exact_top(sql, query, &provider);
   Database db(path());
@@ -446,16 +444,7 @@ TEST_F(RankingTest, ARankingGivesUpEarlyWhenTheFiltersKeepFewArticles) {
 // another in exact bm25 order, each article once.
 TEST_F(RankingTest, PagesOfAFilterThatKeepsFewArticlesFollowExactBm25) {
   SQLite::Database sql(path().string());
-  Filtered provider;
-  provider.condition =
-      "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = a.provider_id "
-      "WHERE p.domain = ?2)";
-  provider.value = sql.execAndGet(
-                          "SELECT p.domain FROM providers AS p JOIN articles AS a ON "
-                          "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id "
-                          "ORDER BY abs(count(*) - 40), p.domain LIMIT 1")
-                       .getString();
-  provider.filter.providers = {provider.value};
+  const Filtered provider = provider_by(sql, "abs(count(*) - 40)");
   const std::string word =
       sql.execAndGet("SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 1").getString();
   const std::vector<Scored> want = exact_top(sql, word, &provider, 1000);
