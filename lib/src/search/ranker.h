@@ -51,7 +51,7 @@ struct RankRequest {
   /// articles asked about, once `give_up_after` have been: the caller has a cheaper way to
   /// rank the few articles they keep.
   bool give_up_when_few_kept = false;
-  std::size_t give_up_after = 4096;
+  std::size_t give_up_after = 8192;
 };
 
 inline constexpr std::size_t kFewKeptOf = 10;
