@@ -689,27 +689,28 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     if (!match.empty()) match += " AND ";
     match += '"' + term + '"';  // a token of the index holds no quote
   }
-  // The articles of the rarest word, and the matches expected if the words were found
-  // independently of one another.
-  std::int64_t fewest_matches = std::numeric_limits<std::int64_t>::max();
-  const auto rows = static_cast<double>(search::read_totals(db).rows);
-  double expected_matches = rows;
-  std::vector<std::string> seen;
-  for (const std::string& term : request.terms) {
-    const std::int64_t df = search::document_frequency(db, term);
-    fewest_matches = std::min(fewest_matches, df);
-    if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
-    seen.push_back(term);
-    expected_matches *= rows > 0 ? static_cast<double>(df) / rows : 0.0;
-  }
-  // Looking up a filter's article costs about a tenth of a microsecond, ranking a match from
-  // the index about ten: a filter of up to kCandidatesPerMatch times the matches expected
-  // is looked up among them (rather than joined to them) when it keeps few of them.
-  const auto many = static_cast<std::size_t>(
-      std::min(static_cast<double>(kManyCandidates), expected_matches * kCandidatesPerMatch));
   std::optional<std::vector<search::ScoredId>> hits;
   std::vector<query::CandidateSource> sources;  // of the filters' articles, by index
+  std::size_t many = 0;  // articles of a filter looked up among the matches, at most
   if (!filters.sql.empty()) {
+    // The articles of the rarest word, and the matches expected if the words were found
+    // independently of one another.
+    std::int64_t fewest_matches = std::numeric_limits<std::int64_t>::max();
+    const auto rows = static_cast<double>(search::read_totals(db).rows);
+    double expected_matches = rows;
+    std::vector<std::string> seen;
+    for (const std::string& term : request.terms) {
+      const std::int64_t df = search::document_frequency(db, term);
+      fewest_matches = std::min(fewest_matches, df);
+      if (std::find(seen.begin(), seen.end(), term) != seen.end()) continue;
+      seen.push_back(term);
+      expected_matches *= rows > 0 ? static_cast<double>(df) / rows : 0.0;
+    }
+    // Looking up a filter's article costs about a tenth of a microsecond, ranking a match from
+    // the index about ten: a filter of up to kCandidatesPerMatch times the matches expected
+    // is looked up among them (rather than joined to them) when it keeps few of them.
+    many = static_cast<std::size_t>(
+        std::min(static_cast<double>(kManyCandidates), expected_matches * kCandidatesPerMatch));
     Filter from_text;
     from_text.topics = parsed.topics;
     from_text.all_topics = true;

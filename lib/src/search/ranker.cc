@@ -62,6 +62,64 @@ double score_of(const std::vector<double>& phrase_idf, const std::vector<std::si
   return -1.0 * score;
 }
 
+// Scores articles from their text, exactly as bm25() would.
+class TextScorer {
+ public:
+  TextScorer(SQLite::Database& db, Tokenizer& tokenizer, std::vector<std::string> names,
+             const std::vector<double>& phrase_idf, const std::vector<std::size_t>& phrase_term,
+             double average)
+      : text_(db,
+              "SELECT title, excerpt, body_text, topics_text, provider_name "
+              "FROM articles WHERE id = ?1"),
+        tokenizer_(tokenizer),
+        names_(std::move(names)),
+        phrase_idf_(phrase_idf),
+        phrase_term_(phrase_term),
+        average_(average) {}
+
+  /// The article's hit, or nullopt when it lacks a term (or was deleted meanwhile).
+  std::optional<ScoredId> score(std::int64_t id) {
+    text_.reset();
+    text_.bind(1, id);
+    if (!text_.executeStep()) return std::nullopt;
+    const TermCounts counts = count_terms(tokenizer_, indexed_columns(text_, 0), names_);
+    if (std::find(counts.frequency.begin(), counts.frequency.end(), 0u) != counts.frequency.end()) {
+      return std::nullopt;  // every term must be there
+    }
+    candidate_.frequency = counts.frequency;
+    candidate_.length = counts.length;
+    return ScoredId{id, score_of(phrase_idf_, phrase_term_, candidate_, average_)};
+  }
+
+ private:
+  SQLite::Statement text_;
+  Tokenizer& tokenizer_;
+  std::vector<std::string> names_;
+  const std::vector<double>& phrase_idf_;
+  const std::vector<std::size_t>& phrase_term_;
+  double average_;
+  Candidate candidate_;
+};
+
+// Of `hits` (best first), the first `limit` that `kept_by_filters` keeps: the filters are
+// asked a batch at a time (a statement of theirs has a cost of its own), until enough are.
+template <typename KeptByFilters>
+std::vector<ScoredId> first_kept(const std::vector<ScoredId>& hits, std::size_t limit,
+                                 KeptByFilters&& kept_by_filters) {
+  std::vector<ScoredId> out;
+  const std::size_t batch = std::max<std::size_t>(limit * 4, 64);
+  for (std::size_t from = 0; from < hits.size() && out.size() < limit; from += batch) {
+    const std::size_t end = std::min(hits.size(), from + batch);
+    std::vector<std::int64_t> ids;
+    for (std::size_t k = from; k < end; ++k) ids.push_back(hits[k].id);
+    const std::unordered_set<std::int64_t> ok = kept_by_filters(std::move(ids));
+    for (std::size_t k = from; k < end && out.size() < limit; ++k) {
+      if (ok.count(hits[k].id) != 0) out.push_back(hits[k]);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::int64_t document_frequency(SQLite::Database& db, const std::string& term) {
@@ -290,20 +348,7 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   if (!request.accept) {
     keep(complete);
   } else {
-    // Asked about best first, a batch at a time, until the page is full.
-    const std::size_t batch = std::max<std::size_t>(request.limit * 4, 64);
-    for (std::size_t from = 0; from < complete.size() && best.size() < request.limit;
-         from += batch) {
-      const std::size_t end = std::min(complete.size(), from + batch);
-      std::vector<std::int64_t> ids;
-      for (std::size_t k = from; k < end; ++k) ids.push_back(complete[k].id);
-      const std::unordered_set<std::int64_t> ok = kept_by_filters(std::move(ids));
-      std::vector<ScoredId> kept;
-      for (std::size_t k = from; k < end; ++k) {
-        if (ok.count(complete[k].id) != 0) kept.push_back(complete[k]);
-      }
-      keep(kept);
-    }
+    keep(first_kept(complete, request.limit, kept_by_filters));
   }
   const double inf = std::numeric_limits<double>::infinity();
   auto bar = [&] { return best.size() == request.limit ? best.back().score : inf; };
@@ -423,9 +468,7 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   };
   std::vector<std::string> names;
   for (const HeadTerm& t : terms) names.push_back(t.term);
-  SQLite::Statement text(db,
-                         "SELECT title, excerpt, body_text, topics_text, provider_name "
-                         "FROM articles WHERE id = ?1");
+  TextScorer text(db, tokenizer, std::move(names), phrase_idf, phrase_term, average);
   std::size_t resolved = 0;
   std::size_t next = 0;
   std::size_t asked = 0;             // the filters have been asked about open[0, asked) ...
@@ -451,18 +494,8 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
       const std::int64_t id = open[next].id;
       if (request.accept && ok.count(id) == 0) continue;
       if (++resolved > budget) return std::nullopt;
-      text.reset();
-      text.bind(1, id);
-      if (!text.executeStep()) continue;  // deleted meanwhile
-      const TermCounts counts = count_terms(tokenizer, indexed_columns(text, 0), names);
-      if (std::find(counts.frequency.begin(), counts.frequency.end(), 0u) !=
-          counts.frequency.end()) {
-        continue;  // every term must be there
-      }
-      c.frequency = counts.frequency;
-      c.length = counts.length;
-      const ScoredId hit{id, score_of(phrase_idf, phrase_term, c, average)};
-      if (!request.after || ranks_before(*request.after, hit)) found.push_back(hit);
+      const std::optional<ScoredId> hit = text.score(id);
+      if (hit && (!request.after || ranks_before(*request.after, *hit))) found.push_back(*hit);
     }
     keep(found);
   }
@@ -483,44 +516,22 @@ std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
     phrase_term.push_back(static_cast<std::size_t>(it - names.begin()));
     phrase_idf.push_back(idf(totals.rows, document_frequency(db, term)));
   }
-  SQLite::Statement text(db,
-                         "SELECT title, excerpt, body_text, topics_text, provider_name "
-                         "FROM articles WHERE id = ?1");
+  TextScorer text(db, tokenizer, std::move(names), phrase_idf, phrase_term, average);
   std::vector<ScoredId> matched;
-  Candidate c;
   for (const std::int64_t id : ids) {
-    text.reset();
-    text.bind(1, id);
-    if (!text.executeStep()) continue;
-    const TermCounts counts = count_terms(tokenizer, indexed_columns(text, 0), names);
-    if (std::find(counts.frequency.begin(), counts.frequency.end(), 0u) != counts.frequency.end()) {
-      continue;  // every term must be there
-    }
-    c.frequency = counts.frequency;
-    c.length = counts.length;
-    const ScoredId hit{id, score_of(phrase_idf, phrase_term, c, average)};
-    if (!request.after || ranks_before(*request.after, hit)) matched.push_back(hit);
+    const std::optional<ScoredId> hit = text.score(id);
+    if (hit && (!request.after || ranks_before(*request.after, *hit))) matched.push_back(*hit);
   }
   std::sort(matched.begin(), matched.end(), ranks_before);
   if (!request.accept) {
     if (matched.size() > request.limit) matched.resize(request.limit);
     return matched;
   }
-  // The filters, asked best first, a batch at a time, until the page is full.
-  std::vector<ScoredId> best;
-  const std::size_t batch = std::max<std::size_t>(request.limit * 4, 64);
-  for (std::size_t from = 0; from < matched.size() && best.size() < request.limit; from += batch) {
-    const std::size_t end = std::min(matched.size(), from + batch);
-    std::vector<std::int64_t> asked;
-    for (std::size_t k = from; k < end; ++k) asked.push_back(matched[k].id);
+  return first_kept(matched, request.limit, [&](std::vector<std::int64_t> asked) {
     std::sort(asked.begin(), asked.end());
     const std::vector<std::int64_t> kept = request.accept(asked);
-    const std::unordered_set<std::int64_t> ok(kept.begin(), kept.end());
-    for (std::size_t k = from; k < end && best.size() < request.limit; ++k) {
-      if (ok.count(matched[k].id) != 0) best.push_back(matched[k]);
-    }
-  }
-  return best;
+    return std::unordered_set<std::int64_t>(kept.begin(), kept.end());
+  });
 }
 
 std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
