@@ -21,6 +21,7 @@
 #include "corpus.h"
 #include "query/sample.h"
 #include "search/article_terms.h"
+#include "search/fts.h"
 #include "search/heads.h"
 #include "search/ranker.h"
 #include "search/stats.h"
@@ -105,6 +106,19 @@ class RankingTest : public ::testing::Test {
                          .getString();
     provider.filter.providers = {provider.value};
     return provider;
+  }
+
+  // A filter for RankRequest::accept that keeps the articles whose id is a multiple of `k`,
+  // and counts the articles it is asked about in `asked`.
+  static auto multiples_of(std::int64_t k, std::size_t& asked) {
+    return [k, &asked](const std::vector<std::int64_t>& ids) {
+      asked += ids.size();
+      std::vector<std::int64_t> kept;
+      for (const std::int64_t id : ids) {
+        if (id % k == 0) kept.push_back(id);
+      }
+      return kept;
+    };
   }
 
   static std::vector<Scored> exact_top(SQLite::Database& sql, const std::string& query,
@@ -409,14 +423,7 @@ TEST_F(RankingTest, ARankingGivesUpEarlyWhenTheFiltersKeepFewArticles) {
   SQLite::Statement common(sql, "SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 3");
   while (common.executeStep()) request.terms.push_back(common.getColumn(0).getString());
   std::size_t asked = 0;
-  request.accept = [&](const std::vector<std::int64_t>& ids) {
-    asked += ids.size();
-    std::vector<std::int64_t> kept;
-    for (const std::int64_t id : ids) {
-      if (id % 40 == 0) kept.push_back(id);
-    }
-    return kept;
-  };
+  request.accept = multiples_of(40, asked);
   ASSERT_TRUE(search::rank_from_heads(sql, tokenizer, request, scratch));
   const std::size_t asked_to_settle = asked;
   request.give_up_when_few_kept = true;
@@ -438,6 +445,53 @@ TEST_F(RankingTest, ARankingGivesUpEarlyWhenTheFiltersKeepFewArticles) {
   for (std::size_t i = 0; i < want.size(); ++i) {
     EXPECT_NEAR(got.hits[i].score, want[i].score, 1e-9 * std::abs(want[i].score)) << i;
   }
+}
+
+// The matches of a list of articles, scored from the index as it lists them: only the list's
+// articles (articledb_among), then only those the filters keep, best first, from any page.
+TEST_F(RankingTest, MatchesAmongAListAreRankedFromTheIndexThenFiltered) {
+  SQLite::Database sql(path().string());
+  ASSERT_EQ(search::register_fts_functions(sql.getHandle()), SQLITE_OK);
+  search::RankRequest request;
+  SQLite::Statement common(sql, "SELECT term FROM search_terms ORDER BY df DESC, term LIMIT 2");
+  while (common.executeStep()) request.terms.push_back(common.getColumn(0).getString());
+  const std::string query = request.terms[0] + " " + request.terms[1];
+  const std::string match = '"' + request.terms[0] + "\" AND \"" + request.terms[1] + '"';
+  std::vector<std::int64_t> list;  // every third article
+  for (std::int64_t id = 3; id <= static_cast<std::int64_t>(kFirst); id += 3) list.push_back(id);
+  auto ranked = [&](const search::RankRequest& r) {
+    const search::PreparedStatement rows(
+        sql,
+        "SELECT rowid, articledb_row_stats(articles_fts) FROM articles_fts "
+        "WHERE articles_fts MATCH ?1 AND articledb_among(?2, rowid)");
+    sqlite3_bind_text(rows.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
+    search::bind_ids(rows.get(), 2, list);
+    return search::rank_all(sql, rows.get(), r);
+  };
+  auto expect_same = [&](const std::vector<search::ScoredId>& got, const std::vector<Scored>& want,
+                         const char* label) {
+    ASSERT_EQ(got.size(), want.size()) << label;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      EXPECT_EQ(got[i].id, want[i].id) << label << " rank " << i + 1;
+      EXPECT_NEAR(got[i].score, want[i].score, 1e-9 * std::abs(want[i].score)) << label;
+    }
+  };
+  Filtered thirds{{}, "rowid % 3 = 0 AND ?2 = ?2", ""};
+  const std::vector<Scored> among = exact_top(sql, query, &thirds);
+  ASSERT_EQ(among.size(), 20u);
+  expect_same(ranked(request), among, "the list alone");
+
+  // The filters keep one in two of the list's articles; far more than a page of them match.
+  std::size_t asked = 0;
+  request.accept = multiples_of(2, asked);
+  Filtered sixths{{}, "rowid % 6 = 0 AND ?2 = ?2", ""};
+  const std::vector<Scored> want = exact_top(sql, query, &sixths, 40);
+  ASSERT_EQ(want.size(), 40u);
+  const std::vector<search::ScoredId> first = ranked(request);
+  expect_same(first, {want.begin(), want.begin() + 20}, "first page");
+  EXPECT_LT(asked, 200u) << "the filters are asked about the best first, not every match";
+  request.after = first.back();
+  expect_same(ranked(request), {want.begin() + 20, want.end()}, "second page");
 }
 
 // The pages of a search whose filter keeps few articles (ranked one by one) follow one

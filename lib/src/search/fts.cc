@@ -1,5 +1,7 @@
 #include "search/fts.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <vector>
 
 #include "search/bm25.h"
@@ -46,12 +48,39 @@ void row_stats(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* c
                       SQLITE_TRANSIENT);
 }
 
+void among(sqlite3_context* context, int, sqlite3_value** argv) {
+  const auto* ids = static_cast<const std::vector<std::int64_t>*>(
+      sqlite3_value_pointer(argv[0], kIdsPointerType));
+  if (ids == nullptr) {
+    sqlite3_result_error(context, "articledb_among() takes a list bound by the library", -1);
+    return;
+  }
+  sqlite3_result_int(context,
+                     std::binary_search(ids->begin(), ids->end(), sqlite3_value_int64(argv[1])));
+}
+
 }  // namespace
 
 int register_fts_functions(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (api == nullptr) return SQLITE_ERROR;
-  return api->xCreateFunction(api, "articledb_row_stats", nullptr, row_stats, nullptr);
+  const int rc = api->xCreateFunction(api, "articledb_row_stats", nullptr, row_stats, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  return sqlite3_create_function_v2(db, "articledb_among", 2, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                    nullptr, among, nullptr, nullptr, nullptr);
+}
+
+void bind_ids(sqlite3_stmt* statement, int index, const std::vector<std::int64_t>& ids) {
+  sqlite3_bind_pointer(statement, index, const_cast<void*>(static_cast<const void*>(&ids)),
+                       kIdsPointerType, nullptr);
+}
+
+PreparedStatement::PreparedStatement(SQLite::Database& db, const char* sql) {
+  const int rc = sqlite3_prepare_v2(db.getHandle(), sql, -1, &statement_, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite3_finalize(statement_);
+    throw SQLite::Exception(db.getHandle(), rc);
+  }
 }
 
 }  // namespace articledb::search

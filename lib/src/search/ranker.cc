@@ -503,6 +503,24 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
   return best;
 }
 
+namespace {
+
+// The first `request.limit` of `matched`, best first, that `request.accept` keeps.
+std::vector<ScoredId> best_kept(std::vector<ScoredId> matched, const RankRequest& request) {
+  std::sort(matched.begin(), matched.end(), ranks_before);
+  if (!request.accept) {
+    if (matched.size() > request.limit) matched.resize(request.limit);
+    return matched;
+  }
+  return first_kept(matched, request.limit, [&](std::vector<std::int64_t> asked) {
+    std::sort(asked.begin(), asked.end());
+    const std::vector<std::int64_t> kept = request.accept(asked);
+    return std::unordered_set<std::int64_t>(kept.begin(), kept.end());
+  });
+}
+
+}  // namespace
+
 std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
                                  const RankRequest& request, const std::vector<std::int64_t>& ids) {
   const IndexTotals totals = read_totals(db);
@@ -522,20 +540,14 @@ std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
     const std::optional<ScoredId> hit = text.score(id);
     if (hit && (!request.after || ranks_before(*request.after, *hit))) matched.push_back(*hit);
   }
-  std::sort(matched.begin(), matched.end(), ranks_before);
-  if (!request.accept) {
-    if (matched.size() > request.limit) matched.resize(request.limit);
-    return matched;
-  }
-  return first_kept(matched, request.limit, [&](std::vector<std::int64_t> asked) {
-    std::sort(asked.begin(), asked.end());
-    const std::vector<std::int64_t> kept = request.accept(asked);
-    return std::unordered_set<std::int64_t>(kept.begin(), kept.end());
-  });
+  return best_kept(std::move(matched), request);
 }
 
-std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
-                               const RankRequest& request) {
+namespace {
+
+// rank_all() over rows that `next(id, stats)` gives one by one (false after the last).
+template <typename NextRow>
+std::vector<ScoredId> rank_rows(SQLite::Database& db, const RankRequest& request, NextRow&& next) {
   const IndexTotals totals = read_totals(db);
   const double average = totals.average_length();
   std::vector<double> phrase_idf;
@@ -543,13 +555,14 @@ std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
     phrase_idf.push_back(idf(totals.rows, document_frequency(db, term)));
   }
   std::vector<ScoredId> best;
-  while (rows.executeStep()) {
-    const std::int64_t id = rows.getColumn(0).getInt64();
-    const SQLite::Column stats = rows.getColumn(1);
-    const std::size_t values = static_cast<std::size_t>(stats.getBytes()) / sizeof(double);
+  std::int64_t id = 0;
+  std::string_view stats;
+  std::vector<double> data;
+  while (next(id, stats)) {
+    const std::size_t values = stats.size() / sizeof(double);
     if (values != phrase_idf.size() + 1) continue;
-    std::vector<double> data(values);
-    std::memcpy(data.data(), stats.getBlob(), values * sizeof(double));
+    data.resize(values);
+    std::memcpy(data.data(), stats.data(), values * sizeof(double));
     double score = 0.0;
     for (std::size_t p = 0; p < phrase_idf.size(); ++p) {
       score += term_score(phrase_idf[p], data[p + 1], data[0], average);
@@ -557,17 +570,42 @@ std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
     const ScoredId hit{id, -1.0 * score};
     if (request.after && !ranks_before(*request.after, hit)) continue;
     best.push_back(hit);
-    if (best.size() >= 4 * request.limit + 64) {  // keep the list short
+    // Keep the list short, unless the filters are still to be asked.
+    if (!request.accept && best.size() >= 4 * request.limit + 64) {
       std::nth_element(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(request.limit),
                        best.end(), ranks_before);
       best.resize(request.limit);
     }
   }
-  const std::size_t keep = std::min(best.size(), request.limit);
-  std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(keep), best.end(),
-                    ranks_before);
-  best.resize(keep);
-  return best;
+  return best_kept(std::move(best), request);
+}
+
+}  // namespace
+
+std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
+                               const RankRequest& request) {
+  return rank_rows(db, request, [&](std::int64_t& id, std::string_view& stats) {
+    if (!rows.executeStep()) return false;
+    id = rows.getColumn(0).getInt64();
+    const SQLite::Column blob = rows.getColumn(1);
+    stats = std::string_view(static_cast<const char*>(blob.getBlob()),
+                             static_cast<std::size_t>(blob.getBytes()));
+    return true;
+  });
+}
+
+std::vector<ScoredId> rank_all(SQLite::Database& db, sqlite3_stmt* rows,
+                               const RankRequest& request) {
+  return rank_rows(db, request, [&](std::int64_t& id, std::string_view& stats) {
+    const int rc = sqlite3_step(rows);
+    if (rc == SQLITE_DONE) return false;
+    if (rc != SQLITE_ROW) throw SQLite::Exception(db.getHandle(), rc);
+    id = sqlite3_column_int64(rows, 0);
+    const void* blob = sqlite3_column_blob(rows, 1);
+    stats = std::string_view(static_cast<const char*>(blob),
+                             static_cast<std::size_t>(sqlite3_column_bytes(rows, 1)));
+    return true;
+  });
 }
 
 }  // namespace articledb::search

@@ -12,11 +12,13 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "search/bm25.h"
@@ -86,10 +88,13 @@ std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
                                  const RankRequest& request, const std::vector<std::int64_t>& ids);
 
 /// The top hits by scoring every row of `rows`, a statement whose columns are the rowid and
-/// `articledb_row_stats(articles_fts)` of every article the query (the terms in the same
-/// order, its filters and excluded words) matches. Requires stats_usable(); exact.
-/// `request.accept` is not used: `rows` applies the filters.
+/// `articledb_row_stats(articles_fts)` of articles matching every term of the query (in the
+/// same order). Those that `request.accept` keeps, when set (null when `rows` applies the
+/// query's filters and excluded words itself). Requires stats_usable(); exact.
 std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
+                               const RankRequest& request);
+/// The same, for a statement prepared with SQLite's own API (to bind a pointer to it).
+std::vector<ScoredId> rank_all(SQLite::Database& db, sqlite3_stmt* rows,
                                const RankRequest& request);
 
 }  // namespace articledb::search
