@@ -231,7 +231,8 @@ class Runner:
         search = subprocess.run(
             [os.path.join(self.bench, "articledb_search_bench"), "--db", db, "--queries", queries,
              "--repeat", "3", "--markdown",
-             "--modes", "relevance,page2,newest,oldest,facets,topic,provider,list-topic"],
+             "--modes", "relevance,page2,newest,oldest,facets,topic,provider,topic-median,"
+             "provider-median,topic-p90,provider-p90,topic-p95,provider-p95,list-topic"],
             check=True, capture_output=True, text=True).stdout
         rare = None
         with open(queries) as lines:
