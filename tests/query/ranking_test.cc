@@ -433,6 +433,16 @@ TEST_F(RankingTest, ARankingGivesUpEarlyWhenTheFiltersKeepFewArticles) {
   EXPECT_GE(asked, request.give_up_after);
   EXPECT_LT(asked, asked_to_settle) << "gave up before the end";
 
+  // Told by the caller to give up at once (its cheaper way applies): at the first check.
+  request.give_up_after = asked_to_settle * 2;
+  request.give_up_now = [] { return true; };
+  asked = 0;
+  EXPECT_FALSE(search::rank_from_heads(sql, tokenizer, request, scratch));
+  EXPECT_LT(asked, asked_to_settle);
+  request.give_up_now = [] { return false; };
+  EXPECT_TRUE(search::rank_from_heads(sql, tokenizer, request, scratch));
+  request.give_up_now = nullptr;
+
   // Through the library: a provider of about 4% of the articles, with the three words.
   const Filtered provider = provider_by(sql, "abs(count(*) - 240)");
   const std::string query = request.terms[0] + " " + request.terms[1] + " " + request.terms[2];

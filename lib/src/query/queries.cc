@@ -571,6 +571,9 @@ constexpr double kCandidatesPerMatch = 16;
 // The filters' articles are read (up to kManyCandidates) once they have kept fewer than one
 // in search::kFewKeptOf of this many articles asked about.
 constexpr std::size_t kReadFilterAfter = 256;
+// ... and when they hold at most one in this many of the articles, the ranking from the heads
+// gives up then.
+constexpr double kSmallFilterShare = 50;
 
 // The articles that one of the filters on topics or providers keeps (all those that every
 // filter keeps, and perhaps more), when one of them keeps at most `most`; nullopt otherwise.
@@ -766,6 +769,11 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
       }
     }
     request.give_up_when_few_kept = !sources.empty() && many > kFewCandidates;
+    // Once read, a filter's articles that are few among all are looked up among the matches
+    // at once: the heads would have to be asked about many more.
+    request.give_up_now = [&among, rows] {
+      return among.ids && static_cast<double>(among.ids->size()) * kSmallFilterShare <= rows;
+    };
   }
   if (!hits) hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
   if (!hits && !sources.empty() && many > kFewCandidates) {

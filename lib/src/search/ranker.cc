@@ -341,8 +341,9 @@ std::optional<std::vector<ScoredId>> rank_from_heads(SQLite::Database& db, Token
     return std::unordered_set<std::int64_t>(kept.begin(), kept.end());
   };
   auto few_kept = [&] {
-    return request.give_up_when_few_kept && asked_in_all >= request.give_up_after &&
-           kept_in_all * kFewKeptOf < asked_in_all;
+    if (!request.give_up_when_few_kept) return false;
+    return (asked_in_all >= request.give_up_after && kept_in_all * kFewKeptOf < asked_in_all) ||
+           (request.give_up_now && request.give_up_now());
   };
   std::sort(complete.begin(), complete.end(), ranks_before);
   if (!request.accept) {

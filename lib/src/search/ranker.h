@@ -54,6 +54,9 @@ struct RankRequest {
   /// rank the few articles they keep.
   bool give_up_when_few_kept = false;
   std::size_t give_up_after = 8192;
+  /// With give_up_when_few_kept: asked after each question to the filters; true gives up at
+  /// once (the caller has found that its cheaper way applies). Null: never.
+  std::function<bool()> give_up_now;
 };
 
 inline constexpr std::size_t kFewKeptOf = 10;
