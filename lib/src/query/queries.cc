@@ -718,7 +718,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
       }
       among.asked += ids.size();
       among.kept += kept.size();
-      if (!sources.empty() && many > kFewCandidates && among.asked >= kReadFilterAfter &&
+      if (request.give_up_when_few_kept && among.asked >= kReadFilterAfter &&
           among.kept * search::kFewKeptOf < among.asked) {
         read_among();
       }
@@ -768,6 +768,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
         hits = search::rank_among(db, impl.tokenizer(), request, *ids);
       }
     }
+    // Whether a filter's articles may be looked up among the matches (read_among()).
     request.give_up_when_few_kept = !sources.empty() && many > kFewCandidates;
     // Once read, a filter's articles that are few among all are looked up among the matches
     // at once: the heads would have to be asked about many more.
@@ -776,7 +777,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     };
   }
   if (!hits) hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
-  if (!hits && !sources.empty() && many > kFewCandidates) {
+  if (!hits && request.give_up_when_few_kept) {
     // The filters keep few of the matches: those of the query's matches that a filter's
     // articles hold are scored from the index as it lists them (their text is not read),
     // then the filters are asked about them best first.
