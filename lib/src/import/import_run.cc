@@ -1,6 +1,7 @@
 #include "import/import_run.h"
 
 #include <algorithm>
+#include <future>
 #include <memory>
 #include <thread>
 
@@ -14,6 +15,7 @@
 #include "store/import_lock.h"
 #include "store/sqlite.h"
 #include "util/ordered_parallel.h"
+#include "util/release_queue.h"
 
 namespace articledb::import {
 namespace fs = std::filesystem;
@@ -34,8 +36,11 @@ void finalize(SQLite::Database& db, unsigned jobs) {
     db.exec("PRAGMA temp_store = FILE");  // outside a transaction only
     try {
       store::WriteTransaction transaction(db);
+      // The terms are counted from what is committed while the indexes are built.
+      std::future<search::DocumentFrequencies> counts;
+      if (stats) counts = search::document_frequencies(db, jobs);
       store::ensure_deferrable_indexes(db);
-      if (stats) search::rebuild_stats(db, jobs);
+      if (stats) search::rebuild_stats(db, jobs, std::move(counts));
       transaction.commit();
     } catch (...) {
       db.exec("PRAGMA temp_store = MEMORY");
@@ -77,14 +82,19 @@ ImportSummary run_stages(SQLite::Database& db, const std::vector<fs::path>& root
       // Enough results ahead of the writer that the readers keep busy while it commits a
       // batch, within a memory budget.
       const util::Lookahead ahead{static_cast<std::size_t>(jobs) * 1024, kLookaheadBytes};
+      // The parsed files the writer is done with are freed by the readers: the writer's
+      // thread is the one that limits the run.
+      util::ReleaseQueue<WorkResult> written;
       util::ordered_parallel<WorkResult>(
           plan.to_read.size(), jobs, ahead,
           [&](std::size_t index, unsigned worker) {
             if (!tools[worker]) tools[worker] = std::make_unique<WorkerTools>();
+            written.release();
             return reader.run(index, *tools[worker]);
           },
           [&](std::size_t index, WorkResult&& result) {
             writer.write(index, std::move(result), reader);
+            written.put(std::move(result));
             log.add_done();
             log.report_progress(false);
           },

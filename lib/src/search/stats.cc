@@ -67,12 +67,11 @@ bool get_sqlite_varint(std::string_view& in, std::uint64_t& value) {
   return true;
 }
 
-// The weight bm25 gives an instance in the index's column `name`.
-std::uint32_t column_weight(std::string_view name) {
-  for (std::size_t i = 0; i < kColumnNames.size(); ++i) {
-    if (name == kColumnNames[i]) return static_cast<std::uint32_t>(kColumnWeights[i]);
-  }
-  return 0;
+// The index's column `name`: its place in kColumnNames, or kColumnNames.size().
+std::size_t column_index(std::string_view name) {
+  std::size_t i = 0;
+  while (i < kColumnNames.size() && name != kColumnNames[i]) ++i;
+  return i;
 }
 
 // Each article's length in tokens (all columns), as the index counted them
@@ -173,21 +172,22 @@ class BestOf {
 };
 
 // The head of one frequent term: its best postings of at least the threshold's impact, at
-// most kMaxHead of them, and, for a term seldom in titles, its best postings below the
-// threshold up to min_head(df), so that the head is not nearly empty.
+// most kMaxHead of them, and, for a term seldom in titles (in fewer than min_head(df) of them,
+// counted here from its instances), its best postings below the threshold up to
+// min_head(df), so that the head is not nearly empty.
 BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int64_t df,
-                     std::int64_t in_titles, const std::vector<Length>& lengths,
-                     const HeadRule& rule) {
+                     const std::vector<Length>& lengths, const HeadRule& rule) {
   BestOf above(kMaxHead);
   const std::size_t least = min_head(df);
-  const bool few_in_titles = in_titles < static_cast<std::int64_t>(least);
-  BestOf below(few_in_titles ? std::min<std::size_t>(least, static_cast<std::size_t>(df) / 4 + 1)
-                             : 0);
+  BestOf below(std::min<std::size_t>(least, static_cast<std::size_t>(df) / 4 + 1));
   sqlite3_bind_text(instances, 1, term.data(), static_cast<int>(term.size()), SQLITE_STATIC);
   std::int64_t doc = -1;
   std::uint32_t frequency = 0;
+  bool titled = false;
+  std::size_t in_titles = 0;
   auto next_length = lengths.begin();  // the term's articles come in id order
   auto offer = [&] {
+    if (titled) ++in_titles;
     next_length = std::lower_bound(next_length, lengths.end(), doc,
                                    [](const Length& l, std::int64_t id) { return l.id < id; });
     if (next_length == lengths.end() || next_length->id != doc) return;
@@ -206,9 +206,14 @@ BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int6
       if (doc >= 0) offer();
       doc = id;
       frequency = 0;
+      titled = false;
     }
     const auto* name = reinterpret_cast<const char*>(sqlite3_column_text(instances, 1));
-    frequency += column_weight(name == nullptr ? std::string_view() : name);
+    const std::size_t column = column_index(name == nullptr ? std::string_view() : name);
+    if (column < kColumnNames.size()) {
+      frequency += static_cast<std::uint32_t>(kColumnWeights[column]);
+      titled = titled || column == 0;
+    }
   }
   const int rc = step == SQLITE_DONE ? SQLITE_OK : step;
   if (doc >= 0) offer();
@@ -220,7 +225,7 @@ BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int6
   std::vector<Scored> kept = above.best_first();
   // Postings below the cut are not in the head: the threshold, or the worst one kept.
   head.cut = capped && !kept.empty() ? kept.back().score : rule.threshold;
-  if (kept.size() < least) {
+  if (kept.size() < least && in_titles < least) {
     // When the below-threshold heap was full, postings worse than its worst were dropped:
     // they are below the cut set here, since every posting taken is at least as good.
     for (const Scored& entry : below.best_first()) {
@@ -363,33 +368,40 @@ void StatsWriter::invalidate() {
   dead_.clear();
 }
 
+namespace {
+DocumentFrequencies read_document_frequencies(SQLite::Database& db) {
+  // From the index itself: a scan of it costs far less than tokenizing every article.
+  DocumentFrequencies df;
+  db.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_row "
+      "USING fts5vocab(main, 'articles_fts', 'row')");
+  SQLite::Statement rows(db, "SELECT term, doc FROM temp.articledb_vocab_row");
+  while (rows.executeStep())
+    df.emplace(rows.getColumn(0).getString(), rows.getColumn(1).getInt64());
+  return df;
+}
+}  // namespace
+
+std::future<DocumentFrequencies> document_frequencies(SQLite::Database& db, unsigned jobs) {
+  if (reader_count(db, jobs) <= 1) {
+    return std::async(std::launch::deferred, [&db] { return read_document_frequencies(db); });
+  }
+  return std::async(std::launch::async,
+                    [file = std::string(sqlite3_db_filename(db.getHandle(), "main"))] {
+                      SQLite::Database reader(file, SQLite::OPEN_READONLY, kReaderBusyMs);
+                      return read_document_frequencies(reader);
+                    });
+}
+
 void rebuild_stats(SQLite::Database& db, unsigned jobs) {
+  rebuild_stats(db, jobs, document_frequencies(db, 1));
+}
+
+void rebuild_stats(SQLite::Database& db, unsigned jobs, std::future<DocumentFrequencies> counts) {
   db.exec(
       "DELETE FROM search_terms; DELETE FROM search_heads; DELETE FROM search_dead; "
       "DELETE FROM search_pending");
-  // How many articles hold each term, and how many hold it in their title, from the index
-  // itself: a scan of it costs far less than tokenizing every article.
-  std::unordered_map<std::string, std::int64_t> df;
-  std::unordered_map<std::string, std::int64_t> in_titles;
-  db.exec(
-      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_row "
-      "USING fts5vocab(main, 'articles_fts', 'row');"
-      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_col "
-      "USING fts5vocab(main, 'articles_fts', 'col')");
-  {
-    SQLite::Statement rows(db, "SELECT term, doc FROM temp.articledb_vocab_row");
-    while (rows.executeStep())
-      df.emplace(rows.getColumn(0).getString(), rows.getColumn(1).getInt64());
-    SQLite::Statement titles(db,
-                             "SELECT term, doc FROM temp.articledb_vocab_col WHERE col = 'title'");
-    while (titles.executeStep()) {
-      std::string term = titles.getColumn(0).getString();
-      auto it = df.find(term);
-      if (it != df.end() && it->second >= kHeadMinDf) {
-        in_titles.emplace(std::move(term), titles.getColumn(1).getInt64());
-      }
-    }
-  }
+  const DocumentFrequencies df = counts.get();
   const IndexTotals totals = read_totals(db);
   StatsState state;
   state.valid = true;
@@ -405,13 +417,10 @@ void rebuild_stats(SQLite::Database& db, unsigned jobs) {
   struct Frequent {
     const std::string* term;
     std::int64_t df;
-    std::int64_t in_titles;
   };
   std::vector<Frequent> frequent;
   for (const auto& [term, count] : df) {
-    if (count < kHeadMinDf) continue;
-    auto titled = in_titles.find(term);
-    frequent.push_back({&term, count, titled == in_titles.end() ? 0 : titled->second});
+    if (count >= kHeadMinDf) frequent.push_back({&term, count});
   }
   std::sort(frequent.begin(), frequent.end(),
             [](const Frequent& a, const Frequent& b) { return *a.term < *b.term; });
@@ -439,7 +448,7 @@ void rebuild_stats(SQLite::Database& db, unsigned jobs) {
             statements[worker] = prepare_instances(*source);
           }
           const Frequent& f = frequent[index];
-          return build_head(statements[worker].get(), *f.term, f.df, f.in_titles, *lengths, rule);
+          return build_head(statements[worker].get(), *f.term, f.df, *lengths, rule);
         },
         [&](std::size_t index, BuiltHead&& head) {
           cuts.emplace(*frequent[index].term, head.cut);

@@ -8,6 +8,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <future>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -70,6 +71,18 @@ class StatsWriter {
 /// file in WAL mode, reads the articles on that many threads, the extra ones through
 /// connections of their own: the caller's transaction must not have changed the articles.
 void rebuild_stats(SQLite::Database& db, unsigned jobs = 1);
+
+/// How many articles hold each term, as the full-text index says.
+using DocumentFrequencies = std::unordered_map<std::string, std::int64_t>;
+/// The first part of rebuild_stats(), which only reads the full-text index. Where
+/// rebuild_stats() would read on several threads, it starts on a thread of its own, through a
+/// connection of its own, and sees what was last committed: the caller may meanwhile write
+/// in its transaction what the counts do not depend on (other tables' indexes). Otherwise it
+/// runs in get(), on the caller's connection.
+std::future<DocumentFrequencies> document_frequencies(SQLite::Database& db, unsigned jobs);
+/// rebuild_stats(), with the counts of document_frequencies(), which no write to the full-text
+/// index may have followed.
+void rebuild_stats(SQLite::Database& db, unsigned jobs, std::future<DocumentFrequencies> counts);
 
 /// Folds the articles of search_pending (changed outside an import) into valid statistics,
 /// in the caller's transaction. When there are many, marks the statistics invalid instead,
