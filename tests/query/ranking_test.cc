@@ -504,6 +504,56 @@ TEST_F(RankingTest, MatchesAmongAListAreRankedFromTheIndexThenFiltered) {
   expect_same(ranked(request), {want.begin() + 20, want.end()}, "second page");
 }
 
+// A filter used again is read whole and kept by the connection, and forgotten as soon as the
+// database changes: an article that another connection imports into it meanwhile is found.
+TEST_F(RankingTest, AFilterUsedAgainIsKeptUntilTheDatabaseChanges) {
+  const fs::path file = dir_->path() / "kept.db";
+  const std::string word = copy_database(file);
+  SQLite::Database sql(file.string());
+  const Filtered provider = provider_by(sql, "count(*) DESC");
+  Database db(file);
+  SearchOptions options;
+  options.filter = provider.filter;
+  auto ids_of = [](const SearchResults& results) {
+    std::vector<std::int64_t> out;
+    for (const SearchHit& hit : results.hits) out.push_back(*hit.article.id);
+    return out;
+  };
+  auto exact_ids = [&] {
+    std::vector<std::int64_t> out;
+    for (const Scored& s : exact_top(sql, word, &provider)) out.push_back(s.id);
+    return out;
+  };
+  const std::vector<std::int64_t> before = exact_ids();
+  ASSERT_EQ(before.size(), 20u);
+  EXPECT_EQ(ids_of(db.search(word, options)), before);
+  EXPECT_EQ(db.impl().filter_lists.ids(), 0u) << "not kept at its first use";
+  EXPECT_EQ(ids_of(db.search(word, options)), before);
+  EXPECT_GT(db.impl().filter_lists.ids(), 0u) << "kept from its second use";
+  EXPECT_EQ(ids_of(db.search(word, options)), before);
+
+  SQLite::Statement named(sql, "SELECT name FROM providers WHERE domain = ?1");
+  named.bind(1, provider.value);
+  ASSERT_TRUE(named.executeStep());
+  const std::string name = named.getColumn(0).getString();
+  named.reset();  // or `sql` would keep reading this snapshot
+  testing::write_file(dir_->path() / "kept-src" / "_news" / "kept.md",
+                      "---\ntitle: \"" + word + " " + word + " " + word + " " + word +
+                          "\"\noriginalUrl: https://" + provider.value +
+                          "/kept\nprovider:\n  name: \"" + name +
+                          "\"\n  domain: " + provider.value + "\n---\n" + word + "\n");
+  {
+    Database other(file);
+    const ImportSummary summary = Importer(other).run({dir_->path() / "kept-src"});
+    ASSERT_EQ(summary.added, 1);
+  }
+  const std::int64_t added =
+      sql.execAndGet("SELECT id FROM articles WHERE path LIKE '%kept.md'").getInt64();
+  const std::vector<std::int64_t> after = exact_ids();
+  ASSERT_EQ(after.front(), added) << "the new article is the best match of the filter";
+  EXPECT_EQ(ids_of(db.search(word, options)), after);
+}
+
 // The pages of a search whose filter keeps few articles (ranked one by one) follow one
 // another in exact bm25 order, each article once.
 TEST_F(RankingTest, PagesOfAFilterThatKeepsFewArticlesFollowExactBm25) {

@@ -2,13 +2,16 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <map>
 #include <system_error>
+#include <type_traits>
 #include <unordered_map>
+#include <variant>
 
 #include "articledb/database.h"
 #include "articledb/error.h"
@@ -575,10 +578,41 @@ constexpr std::size_t kReadFilterAfter = 256;
 // gives up then.
 constexpr double kSmallFilterShare = 50;
 
-// The articles that one of the filters on topics or providers keeps (all those that every
-// filter keeps, and perhaps more), when one of them keeps at most `most`; nullopt otherwise.
-std::optional<std::vector<std::int64_t>> few_candidates(
-    Database::Impl& impl, const std::vector<query::CandidateSource>& sources, std::size_t most) {
+// What FilterLists knows a source's articles by: its SQL, values and names, each text
+// preceded by its length, so that no two sources share a key.
+std::string source_key(const query::CandidateSource& source) {
+  std::string key;
+  auto add_text = [&key](std::string_view text) {
+    key += std::to_string(text.size());
+    key += ':';
+    key += text;
+  };
+  add_text(source.ids.sql);
+  for (const query::SqlValue& value : source.ids.values) {
+    key += std::to_string(value.index());
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::string>) {
+            add_text(v);
+          } else if constexpr (std::is_same_v<T, double>) {
+            add_text(std::to_string(std::bit_cast<std::uint64_t>(v)));  // every bit
+          } else {
+            add_text(std::to_string(v));
+          }
+        },
+        value);
+  }
+  key += 'n';
+  for (const std::string& name : source.own_names) add_text(name);
+  return key;
+}
+
+// The articles that `source` selects, sorted, when they are at most `most`; nullopt when
+// there are more, or when they cannot be found by index.
+std::optional<std::vector<std::int64_t>> read_source(Database::Impl& impl,
+                                                     const query::CandidateSource& source,
+                                                     std::size_t most) {
   // Whether `part` selects more than `most` rows: counted in SQLite, so that a filter that
   // keeps many articles costs a count of a few thousand index entries, not their ids.
   auto more_than_most = [&](const query::Fragment& part) {
@@ -590,43 +624,80 @@ std::optional<std::vector<std::int64_t>> few_candidates(
     q.reset();
     return more;
   };
+  if (more_than_most(source.ids)) return std::nullopt;
+  std::vector<query::Fragment> parts = {source.ids};
+  if (!source.own_names.empty()) {
+    // And the articles that write one of the names themselves: found by the name's tokens,
+    // as a phrase of the index's provider column (every token the index holds is letters
+    // and digits: no quote).
+    std::string match;
+    for (const std::string& name : source.own_names) {
+      std::string phrase;
+      impl.tokenizer().tokenize(name, [&](std::string_view token) {
+        if (!phrase.empty()) phrase += ' ';
+        phrase += token;
+      });
+      if (phrase.empty()) return std::nullopt;  // a name without a word cannot be looked up so
+      match += (match.empty() ? "" : " OR ") + ("provider : \"" + phrase + '"');
+    }
+    query::Fragment named{"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", {match}};
+    if (more_than_most(named)) return std::nullopt;
+    parts.push_back(std::move(named));
+  }
+  std::vector<std::int64_t> found;
+  for (const query::Fragment& part : parts) {
+    SQLite::Statement& q = impl.statement(part.sql);
+    query::bind_values(q, part.values);
+    while (q.executeStep()) found.push_back(q.getColumn(0).getInt64());
+    q.reset();
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  if (found.size() > most) return std::nullopt;
+  return found;
+}
+
+// The articles that one of the filters on topics or providers keeps (all those that every
+// filter keeps, and perhaps more), when one of them keeps at most `most`; nullopt otherwise.
+// Lists the connection keeps (FilterLists) are used rather than read again.
+std::optional<std::vector<std::int64_t>> few_candidates(
+    Database::Impl& impl, const std::vector<query::CandidateSource>& sources, std::size_t most) {
   for (const query::CandidateSource& source : sources) {
-    if (more_than_most(source.ids)) continue;
-    std::vector<query::Fragment> parts = {source.ids};
-    if (!source.own_names.empty()) {
-      // And the articles that write one of the names themselves: found by the name's tokens,
-      // as a phrase of the index's provider column (every token the index holds is
-      // letters and digits: no quote).
-      std::string match;
-      for (const std::string& name : source.own_names) {
-        std::string phrase;
-        impl.tokenizer().tokenize(name, [&](std::string_view token) {
-          if (!phrase.empty()) phrase += ' ';
-          phrase += token;
-        });
-        if (phrase.empty()) {  // a name without a word cannot be looked up so
-          match.clear();
-          break;
-        }
-        match += (match.empty() ? "" : " OR ") + ("provider : \"" + phrase + '"');
-      }
-      if (match.empty()) continue;
-      query::Fragment named{"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", {match}};
-      if (more_than_most(named)) continue;
-      parts.push_back(std::move(named));
+    if (const auto* kept = impl.filter_lists.find(source_key(source))) {
+      if (kept->size() <= most) return *kept;
+      continue;
     }
-    std::vector<std::int64_t> found;
-    for (const query::Fragment& part : parts) {
-      SQLite::Statement& q = impl.statement(part.sql);
-      query::bind_values(q, part.values);
-      while (q.executeStep()) found.push_back(q.getColumn(0).getInt64());
-      q.reset();
-    }
-    std::sort(found.begin(), found.end());
-    found.erase(std::unique(found.begin(), found.end()), found.end());
-    if (found.size() <= most) return found;
+    if (auto found = read_source(impl, source, most)) return found;
   }
   return std::nullopt;
+}
+
+// The smallest list of articles the connection keeps for one of `sources` (all those that
+// every filter keeps, and perhaps more); a source used for the second time while the
+// database is unchanged is read now (up to kManyCandidates articles) and kept. Nullptr when
+// there is none.
+const std::vector<std::int64_t>* kept_candidates(
+    Database::Impl& impl, const std::vector<query::CandidateSource>& sources) {
+  query::FilterLists& lists = impl.filter_lists;
+  lists.begin({impl.db->execAndGet("PRAGMA data_version").getInt64(),
+               sqlite3_total_changes64(impl.db->getHandle())});
+  std::vector<std::string> keys;
+  for (const query::CandidateSource& source : sources) {
+    keys.push_back(source_key(source));
+    if (lists.find(keys.back()) != nullptr || !lists.used_again(keys.back())) continue;
+    if (auto found = read_source(impl, source, kManyCandidates)) {
+      lists.keep(keys.back(), std::move(*found));
+    } else {
+      lists.never_keep(keys.back());
+    }
+  }
+  // Found after every list is kept: keeping one may forget another.
+  const std::vector<std::int64_t>* smallest = nullptr;
+  for (const std::string& key : keys) {
+    const auto* ids = lists.find(key);
+    if (ids != nullptr && (smallest == nullptr || ids->size() < smallest->size())) smallest = ids;
+  }
+  return smallest;
 }
 
 // Ranks a plain query by the ranking statistics (search/ranker.h): exact bm25 order, without
@@ -681,6 +752,8 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
   } among;
   std::vector<query::CandidateSource> sources;  // of the filters' articles, by index
   std::size_t many = 0;  // articles of a filter looked up among the matches, at most
+  // The smallest of the filters' lists this connection keeps (FilterLists), if any.
+  const std::vector<std::int64_t>* known = nullptr;
   auto read_among = [&] {
     if (among.read) return;
     among.read = true;
@@ -707,10 +780,13 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     };
     request.accept = [&, ask](const std::vector<std::int64_t>& ids) {
       std::vector<std::int64_t> kept;
-      if (among.ids) {
+      // A superset of what the filters keep, when one is known: only the articles it holds
+      // are asked about.
+      const std::vector<std::int64_t>* holds = among.ids ? &*among.ids : known;
+      if (holds != nullptr) {
         std::vector<std::int64_t> held;
         for (const std::int64_t id : ids) {
-          if (std::binary_search(among.ids->begin(), among.ids->end(), id)) held.push_back(id);
+          if (std::binary_search(holds->begin(), holds->end(), id)) held.push_back(id);
         }
         if (!held.empty()) kept = ask(held);
       } else {
@@ -760,6 +836,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     for (auto& source : query::candidate_sources(from_text, impl.text())) {
       sources.push_back(std::move(source));
     }
+    known = kept_candidates(impl, sources);
     // A filter on topics or providers that keeps few articles, against the query's matches.
     const auto most = static_cast<std::size_t>(std::min<std::int64_t>(
         static_cast<std::int64_t>(kFewCandidates), fewest_matches / kMatchesPerCandidate));

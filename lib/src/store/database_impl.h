@@ -14,6 +14,7 @@
 
 #include "articledb/database.h"
 #include "normalize/text.h"
+#include "query/filter_lists.h"
 #include "search/ranker.h"
 #include "search/tokenizer.h"
 
@@ -46,6 +47,9 @@ struct Database::Impl {
     if (!normalizer) normalizer = std::make_unique<normalize::TextNormalizer>();
     return *normalizer;
   }
+
+  /// Articles of filters on topics or providers, kept between this connection's searches.
+  query::FilterLists filter_lists;
 
   /// Memory the searches of this connection reuse.
   search::RankScratch rank_scratch;
