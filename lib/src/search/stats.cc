@@ -195,7 +195,7 @@ BuiltHead build_head(sqlite3_stmt* instances, const std::string& term, std::int6
                        static_cast<std::uint32_t>(doc), frequency, next_length->tokens};
     if (entry.score >= rule.threshold) {
       above.offer(entry);
-    } else {
+    } else if (in_titles < least) {  // else the head is not filled from below
       below.offer(entry);
     }
   };
