@@ -679,8 +679,10 @@ std::optional<std::vector<std::int64_t>> few_candidates(
 const std::vector<std::int64_t>* kept_candidates(
     Database::Impl& impl, const std::vector<query::CandidateSource>& sources) {
   query::FilterLists& lists = impl.filter_lists;
-  lists.begin({impl.db->execAndGet("PRAGMA data_version").getInt64(),
-               sqlite3_total_changes64(impl.db->getHandle())});
+  SQLite::Statement& version = impl.statement("PRAGMA data_version");
+  const std::int64_t data_version = version.executeStep() ? version.getColumn(0).getInt64() : -1;
+  version.reset();
+  lists.begin({data_version, sqlite3_total_changes64(impl.db->getHandle())});
   std::vector<std::string> keys;
   for (const query::CandidateSource& source : sources) {
     keys.push_back(source_key(source));
