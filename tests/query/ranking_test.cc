@@ -20,6 +20,7 @@
 #include "articledb/importer.h"
 #include "corpus.h"
 #include "query/sample.h"
+#include "query/sql_builder.h"
 #include "search/article_terms.h"
 #include "search/fts.h"
 #include "search/heads.h"
@@ -470,12 +471,7 @@ TEST_F(RankingTest, MatchesAmongAListAreRankedFromTheIndexThenFiltered) {
   std::vector<std::int64_t> list;  // every third article
   for (std::int64_t id = 3; id <= static_cast<std::int64_t>(kFirst); id += 3) list.push_back(id);
   auto ranked = [&](const search::RankRequest& r) {
-    const search::PreparedStatement rows(
-        sql,
-        "SELECT rowid, articledb_row_stats(articles_fts) FROM articles_fts "
-        "WHERE articles_fts MATCH ?1 AND articledb_among(?2, rowid)");
-    sqlite3_bind_text(rows.get(), 1, match.c_str(), -1, SQLITE_TRANSIENT);
-    search::bind_ids(rows.get(), 2, list);
+    const search::RawStatement rows = search::matches_among(sql, match, list);
     return search::rank_all(sql, rows.get(), r);
   };
   auto expect_same = [&](const std::vector<search::ScoredId>& got, const std::vector<Scored>& want,
@@ -532,6 +528,23 @@ TEST_F(RankingTest, AFilterUsedAgainIsKeptUntilTheDatabaseChanges) {
   EXPECT_GT(db.impl().filter_lists.ids(), 0u) << "kept from its second use";
   EXPECT_EQ(ids_of(db.search(word, options)), before);
 
+  // The search takes the filter's articles from the list kept: a list without the best
+  // match (which no real list would be) turns it down.
+  const std::vector<query::CandidateSource> sources =
+      query::candidate_sources(provider.filter, db.impl().text());
+  ASSERT_EQ(sources.size(), 1u);
+  const std::string key = query::source_key(sources.front());
+  const std::vector<std::int64_t>* kept = db.impl().filter_lists.find(key);
+  ASSERT_NE(kept, nullptr);
+  ASSERT_TRUE(std::binary_search(kept->begin(), kept->end(), before.front()));
+  std::vector<std::int64_t> without = *kept;
+  without.erase(std::lower_bound(without.begin(), without.end(), before.front()));
+  db.impl().filter_lists.keep(key, std::move(without));
+  const std::vector<std::int64_t> turned_down = ids_of(db.search(word, options));
+  ASSERT_FALSE(turned_down.empty());
+  EXPECT_EQ(std::count(turned_down.begin(), turned_down.end(), before.front()), 0);
+  EXPECT_EQ(turned_down.front(), before[1]);
+
   SQLite::Statement named(sql, "SELECT name FROM providers WHERE domain = ?1");
   named.bind(1, provider.value);
   ASSERT_TRUE(named.executeStep());
@@ -551,6 +564,7 @@ TEST_F(RankingTest, AFilterUsedAgainIsKeptUntilTheDatabaseChanges) {
       sql.execAndGet("SELECT id FROM articles WHERE path LIKE '%kept.md'").getInt64();
   const std::vector<std::int64_t> after = exact_ids();
   ASSERT_EQ(after.front(), added) << "the new article is the best match of the filter";
+  // The change forgot the lists, the one without the former best match too.
   EXPECT_EQ(ids_of(db.search(word, options)), after);
 }
 

@@ -2,16 +2,13 @@
 #include <sqlite3.h>
 
 #include <algorithm>
-#include <bit>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <limits>
 #include <map>
 #include <system_error>
-#include <type_traits>
 #include <unordered_map>
-#include <variant>
 
 #include "articledb/database.h"
 #include "articledb/error.h"
@@ -578,36 +575,6 @@ constexpr std::size_t kReadFilterAfter = 256;
 // gives up then.
 constexpr double kSmallFilterShare = 50;
 
-// What FilterLists knows a source's articles by: its SQL, values and names, each text
-// preceded by its length, so that no two sources share a key.
-std::string source_key(const query::CandidateSource& source) {
-  std::string key;
-  auto add_text = [&key](std::string_view text) {
-    key += std::to_string(text.size());
-    key += ':';
-    key += text;
-  };
-  add_text(source.ids.sql);
-  for (const query::SqlValue& value : source.ids.values) {
-    key += std::to_string(value.index());
-    std::visit(
-        [&](const auto& v) {
-          using T = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<T, std::string>) {
-            add_text(v);
-          } else if constexpr (std::is_same_v<T, double>) {
-            add_text(std::to_string(std::bit_cast<std::uint64_t>(v)));  // every bit
-          } else {
-            add_text(std::to_string(v));
-          }
-        },
-        value);
-  }
-  key += 'n';
-  for (const std::string& name : source.own_names) add_text(name);
-  return key;
-}
-
 // The articles that `source` selects, sorted, when they are at most `most`; nullopt when
 // there are more, or when they cannot be found by index.
 std::optional<std::vector<std::int64_t>> read_source(Database::Impl& impl,
@@ -658,18 +625,22 @@ std::optional<std::vector<std::int64_t>> read_source(Database::Impl& impl,
 }
 
 // The articles that one of the filters on topics or providers keeps (all those that every
-// filter keeps, and perhaps more), when one of them keeps at most `most`; nullopt otherwise.
-// Lists the connection keeps (FilterLists) are used rather than read again.
-std::optional<std::vector<std::int64_t>> few_candidates(
-    Database::Impl& impl, const std::vector<query::CandidateSource>& sources, std::size_t most) {
+// filter keeps, and perhaps more), when one of them keeps at most `most`; null otherwise.
+// A list the connection keeps (FilterLists) is used as it is; one read is put in `read`.
+const std::vector<std::int64_t>* few_candidates(Database::Impl& impl,
+                                                const std::vector<query::CandidateSource>& sources,
+                                                std::size_t most, std::vector<std::int64_t>& read) {
   for (const query::CandidateSource& source : sources) {
-    if (const auto* kept = impl.filter_lists.find(source_key(source))) {
-      if (kept->size() <= most) return *kept;
+    if (const auto* kept = impl.filter_lists.find(query::source_key(source))) {
+      if (kept->size() <= most) return kept;
       continue;
     }
-    if (auto found = read_source(impl, source, most)) return found;
+    if (auto found = read_source(impl, source, most)) {
+      read = std::move(*found);
+      return &read;
+    }
   }
-  return std::nullopt;
+  return nullptr;
 }
 
 // The smallest list of articles the connection keeps for one of `sources` (all those that
@@ -685,7 +656,7 @@ const std::vector<std::int64_t>* kept_candidates(
   lists.begin({data_version, sqlite3_total_changes64(impl.db->getHandle())});
   std::vector<std::string> keys;
   for (const query::CandidateSource& source : sources) {
-    keys.push_back(source_key(source));
+    keys.push_back(query::source_key(source));
     if (lists.find(keys.back()) != nullptr || !lists.used_again(keys.back())) continue;
     if (auto found = read_source(impl, source, kManyCandidates)) {
       lists.keep(keys.back(), std::move(*found));
@@ -750,7 +721,8 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     std::size_t asked = 0;
     std::size_t kept = 0;
     bool read = false;
-    std::optional<std::vector<std::int64_t>> ids;  // sorted
+    const std::vector<std::int64_t>* ids = nullptr;  // sorted: a list kept, or `own`
+    std::vector<std::int64_t> own;
   } among;
   std::vector<query::CandidateSource> sources;  // of the filters' articles, by index
   std::size_t many = 0;  // articles of a filter looked up among the matches, at most
@@ -759,7 +731,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
   auto read_among = [&] {
     if (among.read) return;
     among.read = true;
-    among.ids = few_candidates(impl, sources, many);
+    among.ids = few_candidates(impl, sources, many, among.own);
   };
   if (!conditions.sql.empty()) {
     auto ask = [&impl, &conditions](const std::vector<std::int64_t>& ids) {
@@ -784,7 +756,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
       std::vector<std::int64_t> kept;
       // A superset of what the filters keep, when one is known: only the articles it holds
       // are asked about.
-      const std::vector<std::int64_t>* holds = among.ids ? &*among.ids : known;
+      const std::vector<std::int64_t>* holds = among.ids != nullptr ? among.ids : known;
       if (holds != nullptr) {
         std::vector<std::int64_t> held;
         for (const std::int64_t id : ids) {
@@ -843,7 +815,8 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     const auto most = static_cast<std::size_t>(std::min<std::int64_t>(
         static_cast<std::int64_t>(kFewCandidates), fewest_matches / kMatchesPerCandidate));
     if (most > 0) {
-      if (const auto ids = few_candidates(impl, sources, most)) {
+      std::vector<std::int64_t> few;
+      if (const auto* ids = few_candidates(impl, sources, most, few)) {
         hits = search::rank_among(db, impl.tokenizer(), request, *ids);
       }
     }
@@ -852,7 +825,8 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     // Once read, a filter's articles that are few among all are looked up among the matches
     // at once: the heads would have to be asked about many more.
     request.give_up_now = [&among, rows] {
-      return among.ids && static_cast<double>(among.ids->size()) * kSmallFilterShare <= rows;
+      return among.ids != nullptr &&
+             static_cast<double>(among.ids->size()) * kSmallFilterShare <= rows;
     };
   }
   if (!hits) hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
@@ -861,13 +835,8 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     // articles hold are scored from the index as it lists them (their text is not read),
     // then the filters are asked about them best first.
     read_among();
-    if (const auto& ids = among.ids) {
-      const search::PreparedStatement rows(
-          db,
-          "SELECT rowid, articledb_row_stats(articles_fts) FROM articles_fts "
-          "WHERE articles_fts MATCH ?1 AND articledb_among(?2, rowid)");
-      sqlite3_bind_text(rows.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_STATIC);
-      search::bind_ids(rows.get(), 2, *ids);  // the statement goes first
+    if (const auto* ids = among.ids) {
+      const search::RawStatement rows = search::matches_among(db, match, *ids);
       hits = search::rank_all(db, rows.get(), request);
     }
   }

@@ -2,8 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <bit>
+#include <cstdint>
 #include <iterator>
 #include <string_view>
+#include <type_traits>
+#include <variant>
 
 #include "articledb/error.h"
 #include "util/ascii.h"
@@ -221,6 +225,34 @@ int bind_values(SQLite::Statement& statement, const std::vector<SqlValue>& value
     ++index;
   }
   return index;
+}
+
+std::string source_key(const CandidateSource& source) {
+  std::string key;
+  auto add_text = [&key](std::string_view text) {
+    key += std::to_string(text.size());
+    key += ':';
+    key += text;
+  };
+  add_text(source.ids.sql);
+  for (const SqlValue& value : source.ids.values) {
+    key += std::to_string(value.index());
+    std::visit(
+        [&](const auto& v) {
+          using T = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<T, std::string>) {
+            add_text(v);
+          } else if constexpr (std::is_same_v<T, double>) {
+            add_text(std::to_string(std::bit_cast<std::uint64_t>(v)));  // every bit
+          } else {
+            add_text(std::to_string(v));
+          }
+        },
+        value);
+  }
+  key += 'n';
+  for (const std::string& name : source.own_names) add_text(name);
+  return key;
 }
 
 }  // namespace articledb::query

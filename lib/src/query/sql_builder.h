@@ -66,6 +66,10 @@ struct CandidateSource {
 std::vector<CandidateSource> candidate_sources(const Filter& filter,
                                                normalize::TextNormalizer& text);
 
+/// What a source is known by (query::FilterLists): its SQL, values and names, each text
+/// preceded by its length, so that no two sources share a key.
+std::string source_key(const CandidateSource& source);
+
 /// Binds `values` to `statement` from placeholder `first` on; returns the next index.
 int bind_values(SQLite::Statement& statement, const std::vector<SqlValue>& values, int first = 1);
 

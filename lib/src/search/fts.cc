@@ -75,12 +75,23 @@ void bind_ids(sqlite3_stmt* statement, int index, const std::vector<std::int64_t
                        kIdsPointerType, nullptr);
 }
 
-PreparedStatement::PreparedStatement(SQLite::Database& db, const char* sql) {
-  const int rc = sqlite3_prepare_v2(db.getHandle(), sql, -1, &statement_, nullptr);
-  if (rc != SQLITE_OK) {
-    sqlite3_finalize(statement_);
-    throw SQLite::Exception(db.getHandle(), rc);
-  }
+RawStatement prepare_raw(SQLite::Database& db, const char* sql) {
+  sqlite3_stmt* prepared = nullptr;
+  const int rc = sqlite3_prepare_v2(db.getHandle(), sql, -1, &prepared, nullptr);
+  RawStatement statement(prepared, sqlite3_finalize);
+  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+  return statement;
+}
+
+RawStatement matches_among(SQLite::Database& db, const std::string& match,
+                           const std::vector<std::int64_t>& ids) {
+  RawStatement rows =
+      prepare_raw(db,
+                  "SELECT rowid, articledb_row_stats(articles_fts) FROM articles_fts "
+                  "WHERE articles_fts MATCH ?1 AND articledb_among(?2, rowid)");
+  sqlite3_bind_text(rows.get(), 1, match.data(), static_cast<int>(match.size()), SQLITE_TRANSIENT);
+  bind_ids(rows.get(), 2, ids);
+  return rows;
 }
 
 }  // namespace articledb::search

@@ -9,6 +9,8 @@
 #include <sqlite3.h>
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <vector>
 
 namespace articledb::search {
@@ -30,19 +32,16 @@ void bind_ids(sqlite3_stmt* statement, int index, const std::vector<std::int64_t
 
 inline constexpr const char* kIdsPointerType = "articledb_ids";
 
-/// A statement prepared with SQLite's own API, finalized with its owner.
-class PreparedStatement {
- public:
-  /// Throws SQLite::Exception when `sql` does not prepare.
-  PreparedStatement(SQLite::Database& db, const char* sql);
-  ~PreparedStatement() { sqlite3_finalize(statement_); }
-  PreparedStatement(const PreparedStatement&) = delete;
-  PreparedStatement& operator=(const PreparedStatement&) = delete;
-  sqlite3_stmt* get() const { return statement_; }
+/// A statement prepared with SQLite's own API (SQLiteCpp keeps its handle private, and
+/// binding a pointer needs it), finalized with its owner.
+using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
+/// Throws SQLite::Exception when `sql` does not prepare.
+RawStatement prepare_raw(SQLite::Database& db, const char* sql);
 
- private:
-  sqlite3_stmt* statement_ = nullptr;
-};
+/// The rowid and articledb_row_stats() of the articles that match `match` (an FTS5 query)
+/// and are in `ids` (sorted; it must outlive the statement), for rank_all().
+RawStatement matches_among(SQLite::Database& db, const std::string& match,
+                           const std::vector<std::int64_t>& ids);
 
 }  // namespace articledb::search
 

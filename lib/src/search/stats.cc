@@ -6,6 +6,7 @@
 #include <limits>
 #include <memory>
 
+#include "search/fts.h"
 #include "util/ordered_parallel.h"
 
 namespace articledb::search {
@@ -100,21 +101,13 @@ std::optional<std::vector<Length>> read_lengths(SQLite::Database& db) {
   return lengths;
 }
 
-// Millions of rows: read through SQLite's own calls, without a Column object per value.
-using RawStatement = std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>;
-
-// A term's instances (article, column), in article order.
+// A term's instances (article, column), in article order. Millions of rows: read through
+// SQLite's own calls, without a Column object per value.
 RawStatement prepare_instances(SQLite::Database& db) {
   db.exec(
       "CREATE VIRTUAL TABLE IF NOT EXISTS temp.articledb_vocab_instance "
       "USING fts5vocab(main, 'articles_fts', 'instance')");
-  sqlite3_stmt* prepared = nullptr;
-  const int rc = sqlite3_prepare_v2(
-      db.getHandle(), "SELECT doc, col FROM temp.articledb_vocab_instance WHERE term = ?1", -1,
-      &prepared, nullptr);
-  RawStatement statement(prepared, sqlite3_finalize);
-  if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
-  return statement;
+  return prepare_raw(db, "SELECT doc, col FROM temp.articledb_vocab_instance WHERE term = ?1");
 }
 
 // What a head is measured by: impacts for the index's average length, and the threshold.
