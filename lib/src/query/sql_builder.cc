@@ -1,8 +1,8 @@
 #include "query/sql_builder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <bit>
+#include <cctype>
 #include <cstdint>
 #include <iterator>
 #include <string_view>
