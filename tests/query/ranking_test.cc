@@ -568,6 +568,69 @@ TEST_F(RankingTest, AFilterUsedAgainIsKeptUntilTheDatabaseChanges) {
   EXPECT_EQ(ids_of(db.search(word, options)), after);
 }
 
+// A filter that the connection keeps and that holds at most one article in fifty, with several
+// frequent words: its articles are looked up among the matches at once, without reading the
+// heads (which would give up at their first question), and the page is exact bm25's.
+TEST_F(RankingTest, ASmallFilterKeptWithFrequentWordsIsLookedUpWithoutTheHeads) {
+  // Enough articles that such a filter holds more than the few ranked one by one from their
+  // text (an eighth of the rarer word's articles).
+  const fs::path file = dir_->path() / "wide.db";
+  bench::Corpus(7).write(dir_->path() / "wide", 0, 16000);
+  {
+    Database db(file);
+    ImportOptions options;
+    options.jobs = 2;
+    Importer(db, options).run({dir_->path() / "wide"});
+  }
+  SQLite::Database sql(file.string());
+  const std::string common =
+      sql.execAndGet(
+             "SELECT term FROM search_terms WHERE cut IS NOT NULL ORDER BY df DESC, term LIMIT 1")
+          .getString();
+  SQLite::Statement rarer(
+      sql, "SELECT term, df FROM search_terms WHERE cut IS NOT NULL ORDER BY df, term LIMIT 1");
+  ASSERT_TRUE(rarer.executeStep());
+  const std::string query = common + " " + rarer.getColumn(0).getString();
+  const std::int64_t rarer_df = rarer.getColumn(1).getInt64();
+  rarer.reset();
+  const std::int64_t rows = sql.execAndGet("SELECT count(*) FROM articles").getInt64();
+  Filtered topic;
+  topic.condition =
+      "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
+      "ON t.id = l.topic_id WHERE t.slug = ?2)";
+  SQLite::Statement sized(sql,
+                          "SELECT t.slug FROM topics AS t JOIN article_topics AS l ON l.topic_id "
+                          "= t.id GROUP BY t.id HAVING count(*) > ?1 / 8 AND count(*) * 50 <= ?2 "
+                          "ORDER BY count(*) DESC, t.slug LIMIT 1");
+  sized.bind(1, rarer_df);
+  sized.bind(2, rows);
+  ASSERT_TRUE(sized.executeStep()) << "no topic of the size wanted";
+  topic.value = sized.getColumn(0).getString();
+  sized.reset();
+  topic.filter.topics = {topic.value};
+  const std::vector<Scored> want = exact_top(sql, query, &topic);
+  ASSERT_EQ(want.size(), 20u);
+
+  Database db(file);
+  SearchOptions options;
+  options.filter = topic.filter;
+  auto expect_exact_page = [&](const std::string& label) {
+    const SearchResults got = db.search(query, options);
+    ASSERT_EQ(got.hits.size(), want.size()) << label;
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      EXPECT_NEAR(got.hits[i].score, want[i].score, 1e-9 * std::abs(want[i].score))
+          << label << " rank " << i + 1;
+    }
+  };
+  expect_exact_page("first use");
+  EXPECT_EQ(db.impl().filter_lists.ids(), 0u) << "not kept at its first use";
+  ASSERT_FALSE(db.impl().rank_scratch.heads.empty()) << "at its first use the heads are read";
+  db.impl().rank_scratch = search::RankScratch();
+  expect_exact_page("second use");
+  EXPECT_GT(db.impl().filter_lists.ids(), 0u) << "kept from its second use";
+  EXPECT_TRUE(db.impl().rank_scratch.heads.empty()) << "the heads were read";
+}
+
 // The pages of a search whose filter keeps few articles (ranked one by one) follow one
 // another in exact bm25 order, each article once.
 TEST_F(RankingTest, PagesOfAFilterThatKeepsFewArticlesFollowExactBm25) {

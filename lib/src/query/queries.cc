@@ -728,6 +728,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
   std::size_t many = 0;  // articles of a filter looked up among the matches, at most
   // The smallest of the filters' lists this connection keeps (FilterLists), if any.
   const std::vector<std::int64_t>* known = nullptr;
+  bool from_heads = true;  // whether to try the ranking from the heads
   auto read_among = [&] {
     if (among.read) return;
     among.read = true;
@@ -828,8 +829,20 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
       return among.ids != nullptr &&
              static_cast<double>(among.ids->size()) * kSmallFilterShare <= rows;
     };
+    // A list the connection keeps that is that small, against several words: the ranking
+    // from the heads would read them only to give up at its first question (with a filter
+    // that keeps so few, the bounds of the heads, set for the best of all the matches, stay
+    // far above the best of those it keeps). The list is looked up among the matches at once.
+    if (!hits && request.give_up_when_few_kept && request.terms.size() > 1 && known != nullptr &&
+        known->size() <= many && static_cast<double>(known->size()) * kSmallFilterShare <= rows) {
+      among.read = true;
+      among.ids = known;
+      from_heads = false;
+    }
   }
-  if (!hits) hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
+  if (!hits && from_heads) {
+    hits = search::rank_from_heads(db, impl.tokenizer(), request, impl.rank_scratch);
+  }
   if (!hits && request.give_up_when_few_kept) {
     // The filters keep few of the matches: those of the query's matches that a filter's
     // articles hold are scored from the index as it lists them (their text is not read),
