@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -568,67 +569,143 @@ TEST_F(RankingTest, AFilterUsedAgainIsKeptUntilTheDatabaseChanges) {
   EXPECT_EQ(ids_of(db.search(word, options)), after);
 }
 
-// A filter that the connection keeps and that holds at most one article in fifty, with several
-// frequent words: its articles are looked up among the matches at once, without reading the
-// heads (which would give up at their first question), and the page is exact bm25's.
-TEST_F(RankingTest, ASmallFilterKeptWithFrequentWordsIsLookedUpWithoutTheHeads) {
-  // Enough articles that such a filter holds more than the few ranked one by one from their
-  // text (an eighth of the rarer word's articles).
-  const fs::path file = dir_->path() / "wide.db";
-  bench::Corpus(7).write(dir_->path() / "wide", 0, 16000);
-  {
-    Database db(file);
-    ImportOptions options;
-    options.jobs = 2;
-    Importer(db, options).run({dir_->path() / "wide"});
-  }
-  SQLite::Database sql(file.string());
-  const std::string common =
-      sql.execAndGet(
-             "SELECT term FROM search_terms WHERE cut IS NOT NULL ORDER BY df DESC, term LIMIT 1")
-          .getString();
-  SQLite::Statement rarer(
-      sql, "SELECT term, df FROM search_terms WHERE cut IS NOT NULL ORDER BY df, term LIMIT 1");
-  ASSERT_TRUE(rarer.executeStep());
-  const std::string query = common + " " + rarer.getColumn(0).getString();
-  const std::int64_t rarer_df = rarer.getColumn(1).getInt64();
-  rarer.reset();
-  const std::int64_t rows = sql.execAndGet("SELECT count(*) FROM articles").getInt64();
-  Filtered topic;
-  topic.condition =
-      "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
-      "ON t.id = l.topic_id WHERE t.slug = ?2)";
-  SQLite::Statement sized(sql,
-                          "SELECT t.slug FROM topics AS t JOIN article_topics AS l ON l.topic_id "
-                          "= t.id GROUP BY t.id HAVING count(*) > ?1 / 8 AND count(*) * 50 <= ?2 "
-                          "ORDER BY count(*) DESC, t.slug LIMIT 1");
-  sized.bind(1, rarer_df);
-  sized.bind(2, rows);
-  ASSERT_TRUE(sized.executeStep()) << "no topic of the size wanted";
-  topic.value = sized.getColumn(0).getString();
-  sized.reset();
-  topic.filter.topics = {topic.value};
-  const std::vector<Scored> want = exact_top(sql, query, &topic);
-  ASSERT_EQ(want.size(), 20u);
+// A database of 16,000 articles (enough for a filter of at most one article in fifty to hold
+// more than the few ranked one by one from their text: an eighth of the rarer word's
+// articles), two words with heads, and a topic of that size: its filter is looked up among the
+// matches as soon as the connection keeps its list.
+class SmallTopicTest : public RankingTest {
+ protected:
+  struct SmallTopicSearch {
+    fs::path file;
+    std::string query;
+    Filtered topic;
+    std::string topic_name;
+  };
 
-  Database db(file);
-  SearchOptions options;
-  options.filter = topic.filter;
-  auto expect_exact_page = [&](const std::string& label) {
-    const SearchResults got = db.search(query, options);
+  static SmallTopicSearch small_topic_search(const std::string& name) {
+    SmallTopicSearch out;
+    out.file = dir_->path() / (name + ".db");
+    bench::Corpus(7).write(dir_->path() / name, 0, 16000);
+    {
+      Database db(out.file);
+      ImportOptions options;
+      options.jobs = 2;
+      Importer(db, options).run({dir_->path() / name});
+    }
+    SQLite::Database sql(out.file.string());
+    const std::string common =
+        sql.execAndGet(
+               "SELECT term FROM search_terms WHERE cut IS NOT NULL ORDER BY df DESC, term "
+               "LIMIT 1")
+            .getString();
+    SQLite::Statement rarer(
+        sql, "SELECT term, df FROM search_terms WHERE cut IS NOT NULL ORDER BY df, term LIMIT 1");
+    EXPECT_TRUE(rarer.executeStep());
+    out.query = common + " " + rarer.getColumn(0).getString();
+    const std::int64_t rarer_df = rarer.getColumn(1).getInt64();
+    rarer.reset();
+    const std::int64_t rows = sql.execAndGet("SELECT count(*) FROM articles").getInt64();
+    out.topic.condition =
+        "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
+        "ON t.id = l.topic_id WHERE t.slug = ?2)";
+    SQLite::Statement sized(sql,
+                            "SELECT t.slug, t.name FROM topics AS t JOIN article_topics AS l ON "
+                            "l.topic_id = t.id GROUP BY t.id HAVING count(*) > ?1 / 8 AND "
+                            "count(*) * 50 <= ?2 ORDER BY count(*) DESC, t.slug LIMIT 1");
+    sized.bind(1, rarer_df);
+    sized.bind(2, rows);
+    EXPECT_TRUE(sized.executeStep()) << "no topic of the size wanted";
+    out.topic.value = sized.getColumn(0).getString();
+    out.topic_name = sized.getColumn(1).getString();
+    out.topic.filter.topics = {out.topic.value};
+    return out;
+  }
+
+  // The search's page is exact bm25's: the same scores, rank by rank.
+  static void expect_exact_page(Database& db, const SmallTopicSearch& search,
+                                const std::string& label) {
+    SQLite::Database sql(search.file.string());
+    const std::vector<Scored> want = exact_top(sql, search.query, &search.topic);
+    ASSERT_EQ(want.size(), 20u) << label;
+    SearchOptions options;
+    options.filter = search.topic.filter;
+    const SearchResults got = db.search(search.query, options);
     ASSERT_EQ(got.hits.size(), want.size()) << label;
     for (std::size_t i = 0; i < want.size(); ++i) {
       EXPECT_NEAR(got.hits[i].score, want[i].score, 1e-9 * std::abs(want[i].score))
           << label << " rank " << i + 1;
     }
-  };
-  expect_exact_page("first use");
+  }
+};
+
+// At its second use (the list kept), such a filter is looked up among the matches at once,
+// without reading the heads (which would give up at their first question).
+TEST_F(SmallTopicTest, AKeptListIsLookedUpWithoutTheHeads) {
+  const SmallTopicSearch search = small_topic_search("heads");
+  Database db(search.file);
+  expect_exact_page(db, search, "first use");
   EXPECT_EQ(db.impl().filter_lists.ids(), 0u) << "not kept at its first use";
   ASSERT_FALSE(db.impl().rank_scratch.heads.empty()) << "at its first use the heads are read";
   db.impl().rank_scratch = search::RankScratch();
-  expect_exact_page("second use");
+  expect_exact_page(db, search, "second use");
   EXPECT_GT(db.impl().filter_lists.ids(), 0u) << "kept from its second use";
   EXPECT_TRUE(db.impl().rank_scratch.heads.empty()) << "the heads were read";
+}
+
+// The matches are narrowed, in the index, to those with a spelling of the topic in their
+// topics column: every spelling its articles use, so that an article that writes the topic
+// its own way (full-width letters, the same topic for NFKC) is still found.
+TEST_F(SmallTopicTest, MatchesAreNarrowedByEverySpellingOfTheTopic) {
+  const SmallTopicSearch search = small_topic_search("spellings");
+  // Full-width forms of the name's ASCII letters: the tokenizer keeps them apart.
+  std::string wide;
+  for (const char c : search.topic_name) {
+    if (std::isalpha(static_cast<unsigned char>(c)) == 0) {
+      wide += c;
+      continue;
+    }
+    const char32_t code = U'\uFF01' + static_cast<char32_t>(c - '!');
+    wide += static_cast<char>(0xE0 | (code >> 12));
+    wide += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    wide += static_cast<char>(0x80 | (code & 0x3F));
+  }
+  std::string title;
+  for (int i = 0; i < 4; ++i) title += (title.empty() ? "" : " ") + search.query;
+  testing::write_file(dir_->path() / "spellings-more" / "wide.md",
+                      testing::article_text(title, "topics: [\"" + wide + "\"]\n"));
+  {
+    Database db(search.file);
+    ASSERT_EQ(Importer(db).run({dir_->path() / "spellings-more"}).added, 1);
+  }
+  SQLite::Database sql(search.file.string());
+  const std::int64_t added =
+      sql.execAndGet("SELECT id FROM articles WHERE path = 'wide.md'").getInt64();
+  SQLite::Statement label(sql, "SELECT label FROM article_topics WHERE article_id = ?1");
+  label.bind(1, added);
+  ASSERT_TRUE(label.executeStep());
+  ASSERT_EQ(label.getColumn(0).getString(), wide) << "the topic, spelt its own way";
+  label.reset();
+  ASSERT_EQ(exact_top(sql, search.query, &search.topic).front().id, added);
+
+  Database db(search.file);
+  expect_exact_page(db, search, "first use");
+  expect_exact_page(db, search, "second use");
+  const std::vector<query::CandidateSource> sources =
+      query::candidate_sources(search.topic.filter, db.impl().text());
+  ASSERT_EQ(sources.size(), 1u);
+  const std::string* condition = db.impl().filter_lists.condition(query::source_key(sources[0]));
+  ASSERT_NE(condition, nullptr) << "a condition kept with the list";
+  auto words = [&](const std::string& text) {
+    std::string out;
+    db.impl().tokenizer().tokenize(text, [&](std::string_view token) {
+      out += (out.empty() ? "" : " ") + std::string(token);
+    });
+    return '"' + out + '"';
+  };
+  ASSERT_NE(words(search.topic_name), words(wide));
+  EXPECT_NE(condition->find(words(search.topic_name)), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(words(wide)), std::string::npos) << *condition;
+  expect_exact_page(db, search, "third use");
 }
 
 // The pages of a search whose filter keeps few articles (ranked one by one) follow one

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <list>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -70,9 +71,24 @@ class FilterLists {
     if (const auto it = index_.find(key); it != index_.end()) forget(it->second);
     while (!lists_.empty() && ids_ + ids.size() > kMaxIds) forget(std::prev(lists_.end()));
     ids_ += ids.size();
-    lists_.push_front(Entry{key, std::move(ids)});
+    lists_.push_front(Entry{key, std::move(ids), std::nullopt});
     index_[key] = lists_.begin();
     return &lists_.front().ids;
+  }
+
+  /// What else was kept with the filter `key`'s list (a condition of the full-text index that
+  /// its articles meet, "" for none): nullptr when the list is not kept, or nothing was kept
+  /// with it yet.
+  const std::string* condition(const std::string& key) const {
+    const auto it = index_.find(key);
+    if (it == index_.end() || !it->second->condition) return nullptr;
+    return &*it->second->condition;
+  }
+  /// Keeps `condition` with the filter `key`'s list, if that is kept.
+  void keep_condition(const std::string& key, std::string condition) {
+    if (const auto it = index_.find(key); it != index_.end()) {
+      it->second->condition = std::move(condition);
+    }
   }
 
   /// Ids kept in all (for tests).
@@ -82,6 +98,7 @@ class FilterLists {
   struct Entry {
     std::string key;
     std::vector<std::int64_t> ids;
+    std::optional<std::string> condition;
   };
   void forget(std::list<Entry>::iterator entry) {
     ids_ -= entry->ids.size();

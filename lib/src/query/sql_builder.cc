@@ -193,8 +193,13 @@ std::vector<CandidateSource> candidate_sources(const Filter& filter,
   std::vector<CandidateSource> out;
   auto topics = [&](const std::vector<std::string>& names) {
     CandidateSource source;
-    source.ids.sql = "SELECT article_id FROM article_topics WHERE topic_id IN (" +
-                     topic_ids(names, text, source.ids.values) + ")";
+    const std::string ids = topic_ids(names, text, source.ids.values);
+    source.ids.sql = "SELECT article_id FROM article_topics WHERE topic_id IN (" + ids + ")";
+    source.spellings.sql =
+        "SELECT DISTINCT coalesce(l.label, t.name) FROM article_topics AS l JOIN topics AS t "
+        "ON t.id = l.topic_id WHERE l.topic_id IN (" +
+        ids + ")";
+    source.spellings.values = source.ids.values;
     out.push_back(std::move(source));
   };
   if (filter.all_topics) {

@@ -55,10 +55,13 @@ struct Fragment {
 
 /// Where the articles a filter on topics or providers keeps can be found by index: `ids`
 /// selects them (perhaps more), except, for providers, those whose own provider name is one
-/// of `own_names` (no index holds it): the caller finds those another way.
+/// of `own_names` (no index holds it): the caller finds those another way. For topics,
+/// `spellings` selects every spelling of the topics in their articles (a label, else the
+/// topic's name): each of those articles holds one in the index's topics column.
 struct CandidateSource {
   Fragment ids;
   std::vector<std::string> own_names;
+  Fragment spellings;  ///< empty for providers
 };
 
 /// One source per filter on topics or providers in `filter` (per topic when all are

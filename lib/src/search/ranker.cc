@@ -561,7 +561,7 @@ std::vector<ScoredId> rank_rows(SQLite::Database& db, const RankRequest& request
   std::vector<double> data;
   while (next(id, stats)) {
     const std::size_t values = stats.size() / sizeof(double);
-    if (values != phrase_idf.size() + 1) continue;
+    if (values < phrase_idf.size() + 1) continue;  // phrases past the terms are not scored
     data.resize(values);
     std::memcpy(data.data(), stats.data(), values * sizeof(double));
     double score = 0.0;

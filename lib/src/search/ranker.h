@@ -92,7 +92,8 @@ std::vector<ScoredId> rank_among(SQLite::Database& db, Tokenizer& tokenizer,
 
 /// The top hits by scoring every row of `rows`, a statement whose columns are the rowid and
 /// `articledb_row_stats(articles_fts)` of articles matching every term of the query (in the
-/// same order). Those that `request.accept` keeps, when set (null when `rows` applies the
+/// same order; phrases the statement's MATCH adds after them, to narrow the rows, are not
+/// scored). Those that `request.accept` keeps, when set (null when `rows` applies the
 /// query's filters and excluded words itself). Requires stats_usable(); exact.
 std::vector<ScoredId> rank_all(SQLite::Database& db, SQLite::Statement& rows,
                                const RankRequest& request);
