@@ -571,26 +571,26 @@ TEST_F(RankingTest, AFilterUsedAgainIsKeptUntilTheDatabaseChanges) {
 
 // A database of 16,000 articles (enough for a filter of at most one article in fifty to hold
 // more than the few ranked one by one from their text: an eighth of the rarer word's
-// articles), two words with heads, and a topic of that size: its filter is looked up among the
-// matches as soon as the connection keeps its list.
-class SmallTopicTest : public RankingTest {
+// articles), two words with heads, and a topic or provider of that size: its filter is looked
+// up among the matches as soon as the connection keeps its list.
+class SmallFilterTest : public RankingTest {
  protected:
-  struct SmallTopicSearch {
+  struct SmallFilterSearch {
     fs::path file;
     std::string query;
-    Filtered topic;
-    std::string topic_name;
+    Filtered filtered;
+    std::string name;  ///< the topic's or provider's name
   };
 
-  static SmallTopicSearch small_topic_search(const std::string& name) {
-    SmallTopicSearch out;
-    out.file = dir_->path() / (name + ".db");
-    bench::Corpus(7).write(dir_->path() / name, 0, 16000);
+  static SmallFilterSearch small_filter_search(const std::string& folder, bool by_provider) {
+    SmallFilterSearch out;
+    out.file = dir_->path() / (folder + ".db");
+    bench::Corpus(7).write(dir_->path() / folder, 0, 16000);
     {
       Database db(out.file);
       ImportOptions options;
       options.jobs = 2;
-      Importer(db, options).run({dir_->path() / name});
+      Importer(db, options).run({dir_->path() / folder});
     }
     SQLite::Database sql(out.file.string());
     const std::string common =
@@ -605,30 +605,40 @@ class SmallTopicTest : public RankingTest {
     const std::int64_t rarer_df = rarer.getColumn(1).getInt64();
     rarer.reset();
     const std::int64_t rows = sql.execAndGet("SELECT count(*) FROM articles").getInt64();
-    out.topic.condition =
-        "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
-        "ON t.id = l.topic_id WHERE t.slug = ?2)";
-    SQLite::Statement sized(sql,
-                            "SELECT t.slug, t.name FROM topics AS t JOIN article_topics AS l ON "
-                            "l.topic_id = t.id GROUP BY t.id HAVING count(*) > ?1 / 8 AND "
-                            "count(*) * 50 <= ?2 ORDER BY count(*) DESC, t.slug LIMIT 1");
+    out.filtered.condition =
+        by_provider ? "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
+                      "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)"
+                    : "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
+                      "ON t.id = l.topic_id WHERE t.slug = ?2)";
+    SQLite::Statement sized(
+        sql, by_provider
+                 ? "SELECT p.domain, p.name FROM providers AS p JOIN articles AS a ON "
+                   "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id HAVING count(*) "
+                   "> ?1 / 8 AND count(*) * 50 <= ?2 ORDER BY count(*) DESC, p.domain LIMIT 1"
+                 : "SELECT t.slug, t.name FROM topics AS t JOIN article_topics AS l ON "
+                   "l.topic_id = t.id GROUP BY t.id HAVING count(*) > ?1 / 8 AND count(*) * 50 <= "
+                   "?2 ORDER BY count(*) DESC, t.slug LIMIT 1");
     sized.bind(1, rarer_df);
     sized.bind(2, rows);
-    EXPECT_TRUE(sized.executeStep()) << "no topic of the size wanted";
-    out.topic.value = sized.getColumn(0).getString();
-    out.topic_name = sized.getColumn(1).getString();
-    out.topic.filter.topics = {out.topic.value};
+    EXPECT_TRUE(sized.executeStep()) << "no filter of the size wanted";
+    out.filtered.value = sized.getColumn(0).getString();
+    out.name = sized.getColumn(1).getString();
+    if (by_provider) {
+      out.filtered.filter.providers = {out.filtered.value};
+    } else {
+      out.filtered.filter.topics = {out.filtered.value};
+    }
     return out;
   }
 
   // The search's page is exact bm25's: the same scores, rank by rank.
-  static void expect_exact_page(Database& db, const SmallTopicSearch& search,
+  static void expect_exact_page(Database& db, const SmallFilterSearch& search,
                                 const std::string& label) {
     SQLite::Database sql(search.file.string());
-    const std::vector<Scored> want = exact_top(sql, search.query, &search.topic);
+    const std::vector<Scored> want = exact_top(sql, search.query, &search.filtered);
     ASSERT_EQ(want.size(), 20u) << label;
     SearchOptions options;
-    options.filter = search.topic.filter;
+    options.filter = search.filtered.filter;
     const SearchResults got = db.search(search.query, options);
     ASSERT_EQ(got.hits.size(), want.size()) << label;
     for (std::size_t i = 0; i < want.size(); ++i) {
@@ -636,12 +646,48 @@ class SmallTopicTest : public RankingTest {
           << label << " rank " << i + 1;
     }
   }
+
+  // The words of `text`, as a phrase of the full-text index.
+  static std::string phrase(Database& db, const std::string& text) {
+    std::string out;
+    db.impl().tokenizer().tokenize(text, [&](std::string_view token) {
+      out += (out.empty() ? "" : " ") + std::string(token);
+    });
+    return '"' + out + '"';
+  }
+
+  // Imports `text` as one more article of `search`'s database, the best match of its query;
+  // returns its id.
+  static std::int64_t add_best_match(const SmallFilterSearch& search, const std::string& folder,
+                                     const std::string& front_matter) {
+    std::string title;
+    for (int i = 0; i < 4; ++i) title += (title.empty() ? "" : " ") + search.query;
+    testing::write_file(dir_->path() / folder / "best.md",
+                        testing::article_text(title, front_matter));
+    {
+      Database db(search.file);
+      EXPECT_EQ(Importer(db).run({dir_->path() / folder}).added, 1);
+    }
+    SQLite::Database sql(search.file.string());
+    const std::int64_t added =
+        sql.execAndGet("SELECT id FROM articles WHERE path = 'best.md'").getInt64();
+    EXPECT_EQ(exact_top(sql, search.query, &search.filtered).front().id, added);
+    return added;
+  }
+
+  // The condition of the full-text index kept with the list of `search`'s filter.
+  static const std::string* kept_condition(Database& db, const SmallFilterSearch& search) {
+    const std::vector<query::CandidateSource> sources =
+        query::candidate_sources(search.filtered.filter, db.impl().text());
+    EXPECT_EQ(sources.size(), 1u);
+    return db.impl().filter_lists.condition(query::source_key(sources.at(0)));
+  }
 };
 
 // At its second use (the list kept), such a filter is looked up among the matches at once,
 // without reading the heads (which would give up at their first question).
-TEST_F(SmallTopicTest, AKeptListIsLookedUpWithoutTheHeads) {
-  const SmallTopicSearch search = small_topic_search("heads");
+TEST_F(SmallFilterTest, AKeptListIsLookedUpWithoutTheHeads) {
+  const SmallFilterSearch search = small_filter_search("heads", false);
   Database db(search.file);
   expect_exact_page(db, search, "first use");
   EXPECT_EQ(db.impl().filter_lists.ids(), 0u) << "not kept at its first use";
@@ -655,11 +701,11 @@ TEST_F(SmallTopicTest, AKeptListIsLookedUpWithoutTheHeads) {
 // The matches are narrowed, in the index, to those with a spelling of the topic in their
 // topics column: every spelling its articles use, so that an article that writes the topic
 // its own way (full-width letters, the same topic for NFKC) is still found.
-TEST_F(SmallTopicTest, MatchesAreNarrowedByEverySpellingOfTheTopic) {
-  const SmallTopicSearch search = small_topic_search("spellings");
+TEST_F(SmallFilterTest, MatchesAreNarrowedByEverySpellingOfTheTopic) {
+  const SmallFilterSearch search = small_filter_search("topic-spellings", false);
   // Full-width forms of the name's ASCII letters: the tokenizer keeps them apart.
   std::string wide;
-  for (const char c : search.topic_name) {
+  for (const char c : search.name) {
     if (std::isalpha(static_cast<unsigned char>(c)) == 0) {
       wide += c;
       continue;
@@ -669,43 +715,60 @@ TEST_F(SmallTopicTest, MatchesAreNarrowedByEverySpellingOfTheTopic) {
     wide += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
     wide += static_cast<char>(0x80 | (code & 0x3F));
   }
-  std::string title;
-  for (int i = 0; i < 4; ++i) title += (title.empty() ? "" : " ") + search.query;
-  testing::write_file(dir_->path() / "spellings-more" / "wide.md",
-                      testing::article_text(title, "topics: [\"" + wide + "\"]\n"));
-  {
-    Database db(search.file);
-    ASSERT_EQ(Importer(db).run({dir_->path() / "spellings-more"}).added, 1);
-  }
-  SQLite::Database sql(search.file.string());
   const std::int64_t added =
-      sql.execAndGet("SELECT id FROM articles WHERE path = 'wide.md'").getInt64();
-  SQLite::Statement label(sql, "SELECT label FROM article_topics WHERE article_id = ?1");
-  label.bind(1, added);
-  ASSERT_TRUE(label.executeStep());
-  ASSERT_EQ(label.getColumn(0).getString(), wide) << "the topic, spelt its own way";
-  label.reset();
-  ASSERT_EQ(exact_top(sql, search.query, &search.topic).front().id, added);
-
+      add_best_match(search, "topic-spellings-more", "topics: [\"" + wide + "\"]\n");
+  {
+    SQLite::Database sql(search.file.string());
+    SQLite::Statement label(sql, "SELECT label FROM article_topics WHERE article_id = ?1");
+    label.bind(1, added);
+    ASSERT_TRUE(label.executeStep());
+    ASSERT_EQ(label.getColumn(0).getString(), wide) << "the topic, spelt its own way";
+  }
   Database db(search.file);
   expect_exact_page(db, search, "first use");
   expect_exact_page(db, search, "second use");
-  const std::vector<query::CandidateSource> sources =
-      query::candidate_sources(search.topic.filter, db.impl().text());
-  ASSERT_EQ(sources.size(), 1u);
-  const std::string* condition = db.impl().filter_lists.condition(query::source_key(sources[0]));
+  const std::string* condition = kept_condition(db, search);
   ASSERT_NE(condition, nullptr) << "a condition kept with the list";
-  auto words = [&](const std::string& text) {
-    std::string out;
-    db.impl().tokenizer().tokenize(text, [&](std::string_view token) {
-      out += (out.empty() ? "" : " ") + std::string(token);
-    });
-    return '"' + out + '"';
-  };
-  ASSERT_NE(words(search.topic_name), words(wide));
-  EXPECT_NE(condition->find(words(search.topic_name)), std::string::npos) << *condition;
-  EXPECT_NE(condition->find(words(wide)), std::string::npos) << *condition;
+  ASSERT_NE(phrase(db, search.name), phrase(db, wide));
+  EXPECT_NE(condition->find("topics : ("), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(phrase(db, search.name)), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(phrase(db, wide)), std::string::npos) << *condition;
   expect_exact_page(db, search, "third use");
+}
+
+// The same for a provider: every name its articles write (one calls it otherwise: the same
+// provider by its domain), in the index's provider column.
+TEST_F(SmallFilterTest, MatchesAreNarrowedByEveryNameOfTheProvider) {
+  const SmallFilterSearch search = small_filter_search("provider-names", true);
+  const std::string other = "Zyxw Quarterly";
+  add_best_match(search, "provider-names-more",
+                 "provider: {name: " + other + ", domain: " + search.filtered.value + "}\n");
+  Database db(search.file);
+  expect_exact_page(db, search, "first use");
+  expect_exact_page(db, search, "second use");
+  const std::string* condition = kept_condition(db, search);
+  ASSERT_NE(condition, nullptr) << "a condition kept with the list";
+  EXPECT_NE(condition->find("provider : ("), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(phrase(db, search.name)), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(phrase(db, other)), std::string::npos) << *condition;
+  expect_exact_page(db, search, "third use");
+
+  // An article whose provider name is taken away in the shell holds none of the names in that
+  // column: no condition then (once the next import has folded the edit in).
+  {
+    SQLite::Database sql(search.file.string(), SQLite::OPEN_READWRITE);
+    sql.exec("UPDATE articles SET provider_name = NULL WHERE path = 'best.md'");
+  }
+  {
+    Database writer(search.file);
+    ASSERT_EQ(Importer(writer).run({dir_->path() / "provider-names-more"}).unchanged, 1);
+  }
+  ASSERT_TRUE(search::stats_usable(*db.impl().db));
+  expect_exact_page(db, search, "after a name taken away");
+  expect_exact_page(db, search, "again");
+  condition = kept_condition(db, search);
+  ASSERT_NE(condition, nullptr);
+  EXPECT_EQ(*condition, "");
 }
 
 // The pages of a search whose filter keeps few articles (ranked one by one) follow one

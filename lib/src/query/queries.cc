@@ -624,50 +624,57 @@ std::optional<std::vector<std::int64_t>> read_source(Database::Impl& impl,
   return found;
 }
 
-// At most this many spellings of a filter's topics narrow the matches of a search.
+// At most this many spellings of a filter's topics or provider narrow the matches of a search
+// ...
 constexpr std::size_t kMaxNarrowingSpellings = 32;
+// ... and only for a list of at most this many articles (reading the spellings costs about a
+// microsecond an article; the index skips less through the words' lists for a longer one).
+constexpr std::size_t kMaxNarrowedArticles = 50'000;
 
 // A condition of the full-text index that every article the filter `source` keeps meets: one
-// of its topics' spellings (search/sql_builder.h) in the index's topics column
-// ("topics : (\"machine learning\" OR \"ml\")"). Empty when there is none (a filter on
-// providers, a spelling without a word, too many spellings).
-std::string topic_condition(Database::Impl& impl, const query::CandidateSource& source) {
+// of the filter's spellings (query::CandidateSource) in their column ("topics : (\"machine
+// learning\" OR \"ml\")"). Empty when there is none (a spelling without a word, too many).
+std::string spelling_condition(Database::Impl& impl, const query::CandidateSource& source) {
   if (source.spellings.sql.empty()) return {};
-  SQLite::Statement& q =
-      impl.statement(source.spellings.sql + " LIMIT " + std::to_string(kMaxNarrowingSpellings + 1));
-  query::bind_values(q, source.spellings.values);
   std::string any;
   std::size_t spellings = 0;
-  bool usable = true;
-  while (usable && q.executeStep()) {
+  auto add = [&](const std::string& spelling) {
     std::string phrase;
-    impl.tokenizer().tokenize(q.getColumn(0).getString(), [&](std::string_view token) {
+    impl.tokenizer().tokenize(spelling, [&](std::string_view token) {
       if (!phrase.empty()) phrase += ' ';
       phrase += token;  // letters and digits: no quote
     });
-    usable = !phrase.empty() && ++spellings <= kMaxNarrowingSpellings;
     any += (any.empty() ? "\"" : " OR \"") + phrase + '"';
+    return !phrase.empty() && ++spellings <= kMaxNarrowingSpellings;
+  };
+  SQLite::Statement& q =
+      impl.statement(source.spellings.sql + " LIMIT " + std::to_string(kMaxNarrowingSpellings + 1));
+  query::bind_values(q, source.spellings.values);
+  bool usable = true;
+  while (usable && q.executeStep()) {
+    usable = !q.getColumn(0).isNull() && add(q.getColumn(0).getString());
   }
   q.reset();
+  for (const std::string& name : source.own_names) usable = usable && add(name);
   if (!usable || spellings == 0) return {};
-  return std::string(search::kColumnNames[3]) + " : (" + any + ")";
+  return source.spelling_column + " : (" + any + ")";
 }
 
-// The conditions of the full-text index that the filters' articles meet (topic_condition()),
-// " AND ..." each, for the filters whose lists the connection keeps (found once per list and
-// kept with it: reading a topic's spellings costs about a microsecond per article). Added to
-// a query of frequent words, they let the index skip through the words' long lists to the
-// topics' articles.
+// The conditions of the full-text index that the filters' articles meet
+// (spelling_condition()), " AND ..." each, for the filters whose lists the connection keeps
+// (found once per list and kept with it). Added to a query of frequent words, they let the
+// index skip through the words' long lists to the filters' articles.
 std::string kept_conditions(Database::Impl& impl,
                             const std::vector<query::CandidateSource>& sources) {
   std::string conditions;
   for (const query::CandidateSource& source : sources) {
     if (source.spellings.sql.empty()) continue;
     const std::string key = query::source_key(source);
-    if (impl.filter_lists.find(key) == nullptr) continue;
+    const std::vector<std::int64_t>* list = impl.filter_lists.find(key);
+    if (list == nullptr || list->size() > kMaxNarrowedArticles) continue;
     const std::string* condition = impl.filter_lists.condition(key);
     if (condition == nullptr) {
-      impl.filter_lists.keep_condition(key, topic_condition(impl, source));
+      impl.filter_lists.keep_condition(key, spelling_condition(impl, source));
       condition = impl.filter_lists.condition(key);
     }
     if (condition != nullptr && !condition->empty()) conditions += " AND " + *condition;
@@ -896,9 +903,9 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
   }
   if (!hits && request.give_up_when_few_kept) {
     // The filters keep few of the matches: those of the query's matches that a filter's
-    // articles hold (and that hold a spelling of each kept filter's topics) are scored from the
-    // index as it lists them (their text is not read), then the filters are asked about them
-    // best first.
+    // articles hold (and that hold a spelling of each kept filter's topics or provider) are scored
+    // from the index as it lists them (their text is not read), then the filters are asked about
+    // them best first.
     read_among();
     if (const auto* ids = among.ids) {
       const search::RawStatement rows =

@@ -200,6 +200,7 @@ std::vector<CandidateSource> candidate_sources(const Filter& filter,
         "ON t.id = l.topic_id WHERE l.topic_id IN (" +
         ids + ")";
     source.spellings.values = source.ids.values;
+    source.spelling_column = "topics";
     out.push_back(std::move(source));
   };
   if (filter.all_topics) {
@@ -209,9 +210,13 @@ std::vector<CandidateSource> candidate_sources(const Filter& filter,
   }
   if (!filter.providers.empty()) {
     CandidateSource source;
-    source.ids.sql = "SELECT id FROM articles WHERE provider_id IN (" +
-                     provider_ids(filter.providers, text, source.ids.values) + ")";
+    const std::string ids = provider_ids(filter.providers, text, source.ids.values);
+    source.ids.sql = "SELECT id FROM articles WHERE provider_id IN (" + ids + ")";
     source.own_names = filter.providers;
+    source.spellings.sql =
+        "SELECT DISTINCT provider_name FROM articles WHERE provider_id IN (" + ids + ")";
+    source.spellings.values = source.ids.values;
+    source.spelling_column = "provider";
     out.push_back(std::move(source));
   }
   return out;

@@ -55,13 +55,16 @@ struct Fragment {
 
 /// Where the articles a filter on topics or providers keeps can be found by index: `ids`
 /// selects them (perhaps more), except, for providers, those whose own provider name is one
-/// of `own_names` (no index holds it): the caller finds those another way. For topics,
-/// `spellings` selects every spelling of the topics in their articles (a label, else the
-/// topic's name): each of those articles holds one in the index's topics column.
+/// of `own_names` (no index holds it): the caller finds those another way. `spellings`
+/// selects how the articles of `ids` write the filter's topics or provider, each of which
+/// they hold in the index's column `spelling_column`: for topics, the topic's label in the
+/// article, else its name; for providers, the article's provider name (the articles of
+/// `own_names` hold one of those in that column).
 struct CandidateSource {
   Fragment ids;
   std::vector<std::string> own_names;
-  Fragment spellings;  ///< empty for providers
+  Fragment spellings;
+  std::string spelling_column;
 };
 
 /// One source per filter on topics or providers in `filter` (per topic when all are
