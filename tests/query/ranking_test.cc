@@ -15,6 +15,7 @@
 #include <set>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "articledb/database.h"
@@ -93,13 +94,19 @@ class RankingTest : public ::testing::Test {
     std::string value;
   };
 
+  // The conditions of a topic filter (its slug as ?2) and of a provider filter (its domain).
+  static constexpr const char* kInTopic =
+      "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
+      "ON t.id = l.topic_id WHERE t.slug = ?2)";
+  static constexpr const char* kInProvider =
+      "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
+      "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)";
+
   // The provider filter on the provider with a domain whose article count is `order`'s
   // first ("count(*) DESC": the commonest; "abs(count(*) - 40)": the nearest to 40).
   static Filtered provider_by(SQLite::Database& sql, const std::string& order) {
     Filtered provider;
-    provider.condition =
-        "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
-        "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)";
+    provider.condition = kInProvider;
     provider.value = sql.execAndGet(
                             "SELECT p.domain FROM providers AS p JOIN articles AS a ON "
                             "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY "
@@ -363,13 +370,10 @@ TEST_F(RankingTest, ThreeCommonWordsOnALongPageAreExactBm25) {
 // filter keeps, found among the heads' hits and the articles scored from their text.
 TEST_F(RankingTest, TopTwentyWithAFilterIsExactBm25) {
   SQLite::Database sql(path().string());
-  const std::string in_topic =
-      "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
-      "ON t.id = l.topic_id WHERE t.slug = ?2)";
   // The commonest topic, and one in about 2% of the articles (most hits are rejected).
   for (const char* order : {"count(*) DESC", "abs(count(*) - 130)"}) {
     Filtered topic;
-    topic.condition = in_topic;
+    topic.condition = kInTopic;
     topic.value = sql.execAndGet(std::string("SELECT t.slug FROM topics AS t JOIN article_topics "
                                              "AS l ON l.topic_id = t.id GROUP BY t.id ORDER BY ") +
                                  order + ", t.slug LIMIT 1")
@@ -582,16 +586,41 @@ class SmallFilterTest : public RankingTest {
     std::string name;  ///< the topic's or provider's name
   };
 
+  // The 16,000 articles, imported into a new database named after `folder`.
+  static fs::path wide_database(const std::string& folder) {
+    const fs::path file = dir_->path() / (folder + ".db");
+    bench::Corpus(7).write(dir_->path() / folder, 0, 16000);
+    Database db(file);
+    ImportOptions options;
+    options.jobs = 2;
+    Importer(db, options).run({dir_->path() / folder});
+    return file;
+  }
+
+  // The value (slug or domain) and name of the first topic or provider, by `having_order`,
+  // whose number of articles n meets it ("n > ?1 ... ORDER BY n": ?1 is `df`, ?2 the number
+  // of articles).
+  static std::pair<std::string, std::string> sized_filter(SQLite::Database& sql, bool by_provider,
+                                                          const std::string& having_order,
+                                                          std::int64_t df) {
+    SQLite::Statement sized(
+        sql, std::string(by_provider
+                             ? "SELECT p.domain, p.name, count(*) AS n FROM providers AS p JOIN "
+                               "articles AS a ON a.provider_id = p.id WHERE p.domain IS NOT NULL "
+                               "GROUP BY p.id"
+                             : "SELECT t.slug, t.name, count(*) AS n FROM topics AS t JOIN "
+                               "article_topics AS l ON l.topic_id = t.id GROUP BY t.id") +
+                 " HAVING " + having_order + ", 1 LIMIT 1");
+    sized.bind(1, df);
+    sized.bind(2, sql.execAndGet("SELECT count(*) FROM articles").getInt64());
+    EXPECT_TRUE(sized.executeStep()) << "no filter of the size wanted";
+    if (!sized.hasRow()) return {};
+    return {sized.getColumn(0).getString(), sized.getColumn(1).getString()};
+  }
+
   static SmallFilterSearch small_filter_search(const std::string& folder, bool by_provider) {
     SmallFilterSearch out;
-    out.file = dir_->path() / (folder + ".db");
-    bench::Corpus(7).write(dir_->path() / folder, 0, 16000);
-    {
-      Database db(out.file);
-      ImportOptions options;
-      options.jobs = 2;
-      Importer(db, options).run({dir_->path() / folder});
-    }
+    out.file = wide_database(folder);
     SQLite::Database sql(out.file.string());
     const std::string common =
         sql.execAndGet(
@@ -604,25 +633,10 @@ class SmallFilterTest : public RankingTest {
     out.query = common + " " + rarer.getColumn(0).getString();
     const std::int64_t rarer_df = rarer.getColumn(1).getInt64();
     rarer.reset();
-    const std::int64_t rows = sql.execAndGet("SELECT count(*) FROM articles").getInt64();
-    out.filtered.condition =
-        by_provider ? "+rowid IN (SELECT a.id FROM articles AS a JOIN providers AS p ON p.id = "
-                      "a.provider_id WHERE p.domain = ?2 OR p.platform = ?2)"
-                    : "+rowid IN (SELECT l.article_id FROM article_topics AS l JOIN topics AS t "
-                      "ON t.id = l.topic_id WHERE t.slug = ?2)";
-    SQLite::Statement sized(
-        sql, by_provider
-                 ? "SELECT p.domain, p.name FROM providers AS p JOIN articles AS a ON "
-                   "a.provider_id = p.id WHERE p.domain IS NOT NULL GROUP BY p.id HAVING count(*) "
-                   "> ?1 / 8 AND count(*) * 50 <= ?2 ORDER BY count(*) DESC, p.domain LIMIT 1"
-                 : "SELECT t.slug, t.name FROM topics AS t JOIN article_topics AS l ON "
-                   "l.topic_id = t.id GROUP BY t.id HAVING count(*) > ?1 / 8 AND count(*) * 50 <= "
-                   "?2 ORDER BY count(*) DESC, t.slug LIMIT 1");
-    sized.bind(1, rarer_df);
-    sized.bind(2, rows);
-    EXPECT_TRUE(sized.executeStep()) << "no filter of the size wanted";
-    out.filtered.value = sized.getColumn(0).getString();
-    out.name = sized.getColumn(1).getString();
+    out.filtered.condition = by_provider ? kInProvider : kInTopic;
+    // Of more articles than an eighth of the rarer word's, at most one in fifty.
+    std::tie(out.filtered.value, out.name) =
+        sized_filter(sql, by_provider, "n > ?1 / 8 AND n * 50 <= ?2 ORDER BY n DESC", rarer_df);
     if (by_provider) {
       out.filtered.filter.providers = {out.filtered.value};
     } else {
@@ -696,6 +710,50 @@ TEST_F(SmallFilterTest, AKeptListIsLookedUpWithoutTheHeads) {
   expect_exact_page(db, search, "second use");
   EXPECT_GT(db.impl().filter_lists.ids(), 0u) << "kept from its second use";
   EXPECT_TRUE(db.impl().rank_scratch.heads.empty()) << "the heads were read";
+}
+
+// A topic that the index narrows (its spellings in the topics column), of up to one article in
+// eight, against three words: looked up among the matches at once too (the bounds of three
+// heads seldom settle a filter's page). Against two words, the heads are read first.
+TEST_F(SmallFilterTest, ANarrowedListIsLookedUpWithoutTheHeadsAgainstThreeWords) {
+  SmallFilterSearch search;
+  search.file = wide_database("three-words");
+  SQLite::Database sql(search.file.string());
+  std::vector<std::string> words;
+  std::int64_t rarest_df = 0;
+  // The commonest three with heads and in fewer than half the articles (more have the least
+  // IDF bm25 gives).
+  SQLite::Statement common(sql,
+                           "SELECT term, df FROM search_terms WHERE cut IS NOT NULL AND df * 2 < "
+                           "(SELECT count(*) FROM articles) ORDER BY df DESC, term LIMIT 3");
+  while (common.executeStep()) {
+    words.push_back(common.getColumn(0).getString());
+    rarest_df = common.getColumn(1).getInt64();
+  }
+  ASSERT_EQ(words.size(), 3u);
+  search.filtered.condition = kInTopic;
+  // More than one in fifty (and than those ranked one by one), at most one in eight.
+  search.filtered.value =
+      sized_filter(sql, false, "n > max(?1 / 8, ?2 / 50) AND n * 8 <= ?2 ORDER BY n", rarest_df)
+          .first;
+  ASSERT_FALSE(search.filtered.value.empty());
+  search.filtered.filter.topics = {search.filtered.value};
+
+  for (const std::size_t count : {std::size_t{3}, std::size_t{2}}) {
+    search.query = words[0];
+    for (std::size_t i = 1; i < count; ++i) search.query += " " + words[i];
+    Database db(search.file);
+    expect_exact_page(db, search, "first use");
+    ASSERT_FALSE(db.impl().rank_scratch.heads.empty()) << "at its first use the heads are read";
+    db.impl().rank_scratch = search::RankScratch();
+    expect_exact_page(db, search, "second use");
+    EXPECT_GT(db.impl().filter_lists.ids(), 0u) << "kept from its second use";
+    if (count == 3) {
+      EXPECT_TRUE(db.impl().rank_scratch.heads.empty()) << "the heads were read: " << search.query;
+    } else {
+      EXPECT_FALSE(db.impl().rank_scratch.heads.empty()) << "two words read the heads first";
+    }
+  }
 }
 
 // The matches are narrowed, in the index, to those with a spelling of the topic in their

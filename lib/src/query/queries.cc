@@ -572,8 +572,11 @@ constexpr double kCandidatesPerMatch = 16;
 // in search::kFewKeptOf of this many articles asked about.
 constexpr std::size_t kReadFilterAfter = 256;
 // ... and when they hold at most one in this many of the articles, the ranking from the heads
-// gives up then.
+// gives up then ...
 constexpr double kSmallFilterShare = 50;
+// ... or, against three words or more, one in this many when the index can narrow the matches
+// to the filter's articles (kept_conditions()).
+constexpr double kNarrowedFilterShare = 8;
 
 // The articles that `source` selects, sorted, when they are at most `most`; nullopt when
 // there are more, or when they cannot be found by index.
@@ -891,8 +894,16 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     // from the heads would read them only to give up at its first question (with a filter
     // that keeps so few, the bounds of the heads, set for the best of all the matches, stay
     // far above the best of those it keeps). The list is looked up among the matches at once.
+    // So is a longer one that the index narrows, against three words or more: the bounds of
+    // three heads or more are looser still, and seldom settle a filter's page.
+    auto looked_up_at_once = [&] {
+      const double share = static_cast<double>(known->size()) / rows;
+      if (share * kSmallFilterShare <= 1) return true;
+      return request.terms.size() >= 3 && share * kNarrowedFilterShare <= 1 &&
+             !kept_conditions(impl, sources).empty();
+    };
     if (!hits && request.give_up_when_few_kept && request.terms.size() > 1 && known != nullptr &&
-        known->size() <= many && static_cast<double>(known->size()) * kSmallFilterShare <= rows) {
+        known->size() <= many && looked_up_at_once()) {
       among.read = true;
       among.ids = known;
       from_heads = false;
