@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <string>
 #include <tuple>
@@ -661,15 +662,6 @@ class SmallFilterTest : public RankingTest {
     }
   }
 
-  // The words of `text`, as a phrase of the full-text index.
-  static std::string phrase(Database& db, const std::string& text) {
-    std::string out;
-    db.impl().tokenizer().tokenize(text, [&](std::string_view token) {
-      out += (out.empty() ? "" : " ") + std::string(token);
-    });
-    return '"' + out + '"';
-  }
-
   // Imports `text` as one more article of `search`'s database, the best match of its query;
   // returns its id.
   static std::int64_t add_best_match(const SmallFilterSearch& search, const std::string& folder,
@@ -689,12 +681,19 @@ class SmallFilterTest : public RankingTest {
     return added;
   }
 
-  // The condition of the full-text index kept with the list of `search`'s filter.
-  static const std::string* kept_condition(Database& db, const SmallFilterSearch& search) {
+  // Where the condition of the full-text index kept with the list of `search`'s filter is
+  // (nullptr when the list is not kept).
+  static std::optional<std::string>* condition_slot(Database& db, const SmallFilterSearch& search) {
     const std::vector<query::CandidateSource> sources =
         query::candidate_sources(search.filtered.filter, db.impl().text());
     EXPECT_EQ(sources.size(), 1u);
     return db.impl().filter_lists.condition(query::source_key(sources.at(0)));
+  }
+
+  // The condition kept: nullptr when none is (yet).
+  static const std::string* kept_condition(Database& db, const SmallFilterSearch& search) {
+    const std::optional<std::string>* slot = condition_slot(db, search);
+    return slot != nullptr && *slot ? &**slot : nullptr;
   }
 };
 
@@ -787,11 +786,21 @@ TEST_F(SmallFilterTest, MatchesAreNarrowedByEverySpellingOfTheTopic) {
   expect_exact_page(db, search, "second use");
   const std::string* condition = kept_condition(db, search);
   ASSERT_NE(condition, nullptr) << "a condition kept with the list";
-  ASSERT_NE(phrase(db, search.name), phrase(db, wide));
+  ASSERT_NE(db.impl().tokenizer().phrase(search.name), db.impl().tokenizer().phrase(wide));
   EXPECT_NE(condition->find("topics : ("), std::string::npos) << *condition;
-  EXPECT_NE(condition->find(phrase(db, search.name)), std::string::npos) << *condition;
-  EXPECT_NE(condition->find(phrase(db, wide)), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(db.impl().tokenizer().phrase(search.name)), std::string::npos)
+      << *condition;
+  EXPECT_NE(condition->find(db.impl().tokenizer().phrase(wide)), std::string::npos) << *condition;
   expect_exact_page(db, search, "third use");
+
+  // The search asks the index with the condition kept: one without the article's own
+  // spelling (which no real condition would be) turns the best match down.
+  *condition_slot(db, search) = "topics : (" + db.impl().tokenizer().phrase(search.name) + ")";
+  SearchOptions options;
+  options.filter = search.filtered.filter;
+  const SearchResults narrowed = db.search(search.query, options);
+  ASSERT_FALSE(narrowed.hits.empty());
+  for (const SearchHit& hit : narrowed.hits) EXPECT_NE(*hit.article.id, added);
 }
 
 // The same for a provider: every name its articles write (one calls it otherwise: the same
@@ -807,8 +816,9 @@ TEST_F(SmallFilterTest, MatchesAreNarrowedByEveryNameOfTheProvider) {
   const std::string* condition = kept_condition(db, search);
   ASSERT_NE(condition, nullptr) << "a condition kept with the list";
   EXPECT_NE(condition->find("provider : ("), std::string::npos) << *condition;
-  EXPECT_NE(condition->find(phrase(db, search.name)), std::string::npos) << *condition;
-  EXPECT_NE(condition->find(phrase(db, other)), std::string::npos) << *condition;
+  EXPECT_NE(condition->find(db.impl().tokenizer().phrase(search.name)), std::string::npos)
+      << *condition;
+  EXPECT_NE(condition->find(db.impl().tokenizer().phrase(other)), std::string::npos) << *condition;
   expect_exact_page(db, search, "third use");
 
   // An article whose provider name is taken away in the shell holds none of the names in that

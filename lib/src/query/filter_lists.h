@@ -76,19 +76,12 @@ class FilterLists {
     return &lists_.front().ids;
   }
 
-  /// What else was kept with the filter `key`'s list (a condition of the full-text index that
-  /// its articles meet, "" for none): nullptr when the list is not kept, or nothing was kept
-  /// with it yet.
-  const std::string* condition(const std::string& key) const {
+  /// What is kept with the filter `key`'s list once found (a condition of the full-text
+  /// index that its articles meet, "" for none; nullopt until found): nullptr when the list
+  /// is not kept.
+  std::optional<std::string>* condition(const std::string& key) {
     const auto it = index_.find(key);
-    if (it == index_.end() || !it->second->condition) return nullptr;
-    return &*it->second->condition;
-  }
-  /// Keeps `condition` with the filter `key`'s list, if that is kept.
-  void keep_condition(const std::string& key, std::string condition) {
-    if (const auto it = index_.find(key); it != index_.end()) {
-      it->second->condition = std::move(condition);
-    }
+    return it == index_.end() ? nullptr : &it->second->condition;
   }
 
   /// Ids kept in all (for tests).

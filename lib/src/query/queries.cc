@@ -598,17 +598,12 @@ std::optional<std::vector<std::int64_t>> read_source(Database::Impl& impl,
   std::vector<query::Fragment> parts = {source.ids};
   if (!source.own_names.empty()) {
     // And the articles that write one of the names themselves: found by the name's tokens,
-    // as a phrase of the index's provider column (every token the index holds is letters
-    // and digits: no quote).
+    // as a phrase of the index's provider column.
     std::string match;
     for (const std::string& name : source.own_names) {
-      std::string phrase;
-      impl.tokenizer().tokenize(name, [&](std::string_view token) {
-        if (!phrase.empty()) phrase += ' ';
-        phrase += token;
-      });
+      const std::string phrase = impl.tokenizer().phrase(name);
       if (phrase.empty()) return std::nullopt;  // a name without a word cannot be looked up so
-      match += (match.empty() ? "" : " OR ") + ("provider : \"" + phrase + '"');
+      match += (match.empty() ? "provider : " : " OR provider : ") + phrase;
     }
     query::Fragment named{"SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", {match}};
     if (more_than_most(named)) return std::nullopt;
@@ -642,13 +637,10 @@ std::string spelling_condition(Database::Impl& impl, const query::CandidateSourc
   std::string any;
   std::size_t spellings = 0;
   auto add = [&](const std::string& spelling) {
-    std::string phrase;
-    impl.tokenizer().tokenize(spelling, [&](std::string_view token) {
-      if (!phrase.empty()) phrase += ' ';
-      phrase += token;  // letters and digits: no quote
-    });
-    any += (any.empty() ? "\"" : " OR \"") + phrase + '"';
-    return !phrase.empty() && ++spellings <= kMaxNarrowingSpellings;
+    const std::string phrase = impl.tokenizer().phrase(spelling);
+    if (phrase.empty() || ++spellings > kMaxNarrowingSpellings) return false;
+    any += (any.empty() ? "" : " OR ") + phrase;
+    return true;
   };
   SQLite::Statement& q =
       impl.statement(source.spellings.sql + " LIMIT " + std::to_string(kMaxNarrowingSpellings + 1));
@@ -675,12 +667,9 @@ std::string kept_conditions(Database::Impl& impl,
     const std::string key = query::source_key(source);
     const std::vector<std::int64_t>* list = impl.filter_lists.find(key);
     if (list == nullptr || list->size() > kMaxNarrowedArticles) continue;
-    const std::string* condition = impl.filter_lists.condition(key);
-    if (condition == nullptr) {
-      impl.filter_lists.keep_condition(key, spelling_condition(impl, source));
-      condition = impl.filter_lists.condition(key);
-    }
-    if (condition != nullptr && !condition->empty()) conditions += " AND " + *condition;
+    std::optional<std::string>& condition = *impl.filter_lists.condition(key);
+    if (!condition) condition = spelling_condition(impl, source);
+    if (!condition->empty()) conditions += " AND " + *condition;
   }
   return conditions;
 }
@@ -790,6 +779,13 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
   // The smallest of the filters' lists this connection keeps (FilterLists), if any.
   const std::vector<std::int64_t>* known = nullptr;
   bool from_heads = true;  // whether to try the ranking from the heads
+  // What the index is asked besides the query's words when it looks a filter's articles up
+  // among the matches (kept_conditions()), found once per search.
+  std::optional<std::string> narrowing_found;
+  auto narrowing = [&]() -> const std::string& {
+    if (!narrowing_found) narrowing_found = kept_conditions(impl, sources);
+    return *narrowing_found;
+  };
   auto read_among = [&] {
     if (among.read) return;
     among.read = true;
@@ -886,9 +882,11 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     request.give_up_when_few_kept = !sources.empty() && many > kFewCandidates;
     // Once read, a filter's articles that are few among all are looked up among the matches
     // at once: the heads would have to be asked about many more.
-    request.give_up_now = [&among, rows] {
-      return among.ids != nullptr &&
-             static_cast<double>(among.ids->size()) * kSmallFilterShare <= rows;
+    auto few_of_all = [rows](std::size_t articles, double share) {
+      return static_cast<double>(articles) * share <= rows;
+    };
+    request.give_up_now = [&among, few_of_all] {
+      return among.ids != nullptr && few_of_all(among.ids->size(), kSmallFilterShare);
     };
     // A list the connection keeps that is that small, against several words: the ranking
     // from the heads would read them only to give up at its first question (with a filter
@@ -897,10 +895,9 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     // So is a longer one that the index narrows, against three words or more: the bounds of
     // three heads or more are looser still, and seldom settle a filter's page.
     auto looked_up_at_once = [&] {
-      const double share = static_cast<double>(known->size()) / rows;
-      if (share * kSmallFilterShare <= 1) return true;
-      return request.terms.size() >= 3 && share * kNarrowedFilterShare <= 1 &&
-             !kept_conditions(impl, sources).empty();
+      if (few_of_all(known->size(), kSmallFilterShare)) return true;
+      return request.terms.size() >= 3 && few_of_all(known->size(), kNarrowedFilterShare) &&
+             !narrowing().empty();
     };
     if (!hits && request.give_up_when_few_kept && request.terms.size() > 1 && known != nullptr &&
         known->size() <= many && looked_up_at_once()) {
@@ -919,8 +916,7 @@ std::optional<Page> ranked_page(Database::Impl& impl, const query::ParsedQuery& 
     // them best first.
     read_among();
     if (const auto* ids = among.ids) {
-      const search::RawStatement rows =
-          search::matches_among(db, match + kept_conditions(impl, sources), *ids);
+      const search::RawStatement rows = search::matches_among(db, match + narrowing(), *ids);
       hits = search::rank_all(db, rows.get(), request);
     }
   }

@@ -42,6 +42,15 @@ void Tokenizer::tokenize(std::string_view text,
                  FTS5_TOKENIZE_DOCUMENT, text.data(), static_cast<int>(text.size()), callback);
 }
 
+std::string Tokenizer::phrase(std::string_view text) {
+  std::string words;
+  tokenize(text, [&](std::string_view token) {
+    if (!words.empty()) words += ' ';
+    words += token;
+  });
+  return words.empty() ? words : '"' + words + '"';
+}
+
 void Tokenizer::tokenize(
     std::string_view text,
     const std::function<void(std::string_view token, int start, int end)>& on_token) {

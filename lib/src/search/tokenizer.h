@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <functional>
+#include <string>
 #include <string_view>
 
 namespace articledb::search {
@@ -22,7 +23,13 @@ class Tokenizer {
   /// Calls `on_token` for each token of `text`, in order, as FTS5 indexes it (folded).
   void tokenize(std::string_view text, const std::function<void(std::string_view)>& on_token);
 
-  /// The same, with where each token is in `text` (byte offsets, end excluded).
+  /// The tokens of `text` as an FTS5 phrase, quoted ("\"machine learning\""), to be matched
+  /// against the index; empty when `text` has none. Every token the index holds is letters
+  /// and digits: none needs escaping.
+  std::string phrase(std::string_view text);
+
+  /// The same as tokenize() above, with where each token is in `text` (byte offsets, end
+  /// excluded).
   void tokenize(std::string_view text,
                 const std::function<void(std::string_view token, int start, int end)>& on_token);
 
